@@ -1,0 +1,42 @@
+# The two commands: `make run` starts the app, `make test` runs every check.
+# Each sets itself up first: .venv is created when missing or broken, and the project is
+# (re)installed when pyproject.toml is newer than the last install.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test bench lint venv clean
+
+run: $(RUN_STAMP)
+	$(BIN)/smallwins
+
+test: $(TEST_STAMP) lint
+	$(BIN)/pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: $(TEST_STAMP)
+	$(BIN)/python -m tests.benchmarks
+
+venv:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
+		|| { echo "Small Wins needs Python 3.10 or newer ($(PYTHON) is older)."; exit 1; }
+	@$(BIN)/python -c 'import sys' 2>/dev/null || { \
+		echo "Creating $(VENV)"; rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
+
+$(RUN_STAMP): pyproject.toml | venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | venv
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis tests/e2e/artifacts

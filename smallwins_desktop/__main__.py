@@ -1,0 +1,7 @@
+"""`python -m smallwins_desktop` runs the `smallwins` command."""
+
+import sys
+
+from smallwins_desktop.cli import main
+
+sys.exit(main())

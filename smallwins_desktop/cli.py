@@ -1,0 +1,292 @@
+"""The `smallwins` command.
+
+    smallwins                 start the tray app (or show the running one's capture window)
+    smallwins capture         show the capture window, starting the app if needed
+    smallwins add TEXT...     record a win (`-` reads it from stdin)
+    smallwins list            recent wins; --today, --since, --until, --tag, --search, --json
+    smallwins goal add|list   goals that wins can move forward (+slug)
+    smallwins doctor          where the data is and whether it is healthy
+
+It must start fast: only argparse and the standard library are imported up front; peewee is
+imported by the commands that open the database, Qt only by the ones that show a window.
+Exit codes: 0 ok, 1 a problem the user can fix (one line on stderr, no traceback), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smallwins_desktop import __version__
+
+if TYPE_CHECKING:
+    from smallwins_desktop.core.db import Store
+    from smallwins_desktop.core.wins import WinRecord
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+DEFAULT_LIST_DAYS = 7
+IMPACT_MARKS = {1: "", 2: " !!", 3: " !!!"}
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _quiet_encoding_errors()
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_app)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        from smallwins_desktop.core.errors import SmallWinsError
+
+        if isinstance(error, UserError | SmallWinsError):
+            _fail(str(error))
+            return EXIT_USER_ERROR
+        if isinstance(error, OSError):
+            _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+            return EXIT_USER_ERROR
+        raise
+
+
+def main_gui() -> int:
+    """Entry point for launchers and desktop shortcuts (no console on Windows)."""
+    return main(sys.argv[1:])
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smallwins",
+        description="Notice and celebrate your progress, one small win at a time.",
+    )
+    parser.add_argument("--version", action="version", version=f"smallwins {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the database lives (default: $SMALLWINS_DATA_DIR or the user data dir)",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    capture = commands.add_parser("capture", help="show the quick-capture window")
+    capture.set_defaults(handler=_cmd_capture)
+
+    add = commands.add_parser(
+        "add",
+        help="record a win",
+        description="Record a win. Syntax: [yesterday:|mon:|2026-11-20:] [setback:] "
+        "text #tag +goal !!",
+    )
+    add.add_argument("text", nargs="+", help="the win; '-' reads it from standard input")
+    add.set_defaults(handler=_cmd_add)
+
+    listing = commands.add_parser(
+        "list", help=f"list wins (the last {DEFAULT_LIST_DAYS} days unless told otherwise)"
+    )
+    listing.add_argument("--today", action="store_true", help="only today's wins")
+    listing.add_argument("--since", metavar="DAY", help="from DAY (2026-11-01, yesterday, mon)")
+    listing.add_argument("--until", metavar="DAY", help="up to and including DAY")
+    listing.add_argument("--tag", help="only wins with this tag")
+    listing.add_argument("--search", metavar="WORDS", help="only wins matching these words")
+    listing.add_argument("--json", action="store_true", help="print JSON for other programs")
+    listing.set_defaults(handler=_cmd_list)
+
+    goal = commands.add_parser("goal", help="add or list goals")
+    goal_commands = goal.add_subparsers(title="goal commands", metavar="ACTION", required=True)
+    goal_add = goal_commands.add_parser("add", help="add a goal")
+    goal_add.add_argument("title")
+    goal_add.add_argument("--slug", help="short name used as +slug (default: from the title)")
+    goal_add.add_argument("--parent", metavar="SLUG", help="the objective this goal belongs to")
+    goal_add.add_argument("--due", metavar="DAY", help="due date")
+    goal_add.set_defaults(handler=_cmd_goal_add)
+    goal_list = goal_commands.add_parser("list", help="list goals")
+    goal_list.set_defaults(handler=_cmd_goal_list)
+
+    doctor = commands.add_parser("doctor", help="check where the data is and that it is healthy")
+    doctor.set_defaults(handler=_cmd_doctor)
+    return parser
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from smallwins_desktop.app.launch import run_app
+
+    return run_app(_data_dir(args))
+
+
+def _cmd_capture(args: argparse.Namespace) -> int:
+    from smallwins_desktop.app.launch import show_capture
+
+    return show_capture(_data_dir(args))
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    text = " ".join(args.text)
+    if args.text == ["-"]:
+        text = sys.stdin.read()
+    from smallwins_desktop.core import wins
+
+    with _open(args) as store:
+        result = wins.add(store, text, today=_today(), now=_now(), source="cli")
+    win = result.win
+    noun = "Setback noted" if win.kind == "setback" else "Saved"
+    print(f"{noun}: {_describe(win)}")
+    for note in result.notes:
+        print(f"Note: {note}", file=sys.stderr)
+    if result.unknown_goal:
+        print(
+            f"Note: there is no goal +{result.unknown_goal}; the win was saved without one. "
+            f'Create it with: smallwins goal add "..." --slug {result.unknown_goal}',
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import wins
+
+    today = _today()
+    since = _day_arg(args.since, today, "--since")
+    until = _day_arg(args.until, today, "--until")
+    if args.today:
+        since = until = today
+    if since is None and until is None and args.tag is None and args.search is None:
+        since = today - timedelta(days=DEFAULT_LIST_DAYS - 1)
+    if since and until and since > until:
+        raise UserError(f"--since {since} is after --until {until}.")
+    with _open(args) as store:
+        found = wins.list_wins(store, since=since, until=until, tag=args.tag, search=args.search)
+    if args.json:
+        json.dump([_as_json(w) for w in found], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if not found:
+        print("No wins found." if (args.tag or args.search) else "No wins yet in this range.")
+        return EXIT_OK
+    current: date | None = None
+    for win in found:
+        if win.day != current:
+            if current is not None:
+                print()
+            print(win.day.strftime("%a %d %b %Y"))
+            current = win.day
+        print(f"  {_describe(win)}")
+    return EXIT_OK
+
+
+def _cmd_goal_add(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import goals
+
+    due = _day_arg(args.due, _today(), "--due")
+    with _open(args) as store:
+        goal = goals.create(
+            store, args.title, now=_now(), slug=args.slug, parent=args.parent, due=due
+        )
+    print(f"Goal added: {goal.title} (+{goal.slug})")
+    return EXIT_OK
+
+
+def _cmd_goal_list(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import goals
+
+    with _open(args) as store:
+        found = goals.list_goals(store)
+    if not found:
+        print('No goals yet. Add one with: smallwins goal add "Ship release 2"')
+    for goal in found:
+        due = f"  due {goal.due}" if goal.due else ""
+        parent = f"  (part of +{goal.parent})" if goal.parent else ""
+        print(f"+{goal.slug}  {goal.title}  [{goal.status}]{due}{parent}")
+    return EXIT_OK
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from smallwins_desktop.doctor import report
+
+    print(report(_data_dir(args), now=_now()))
+    return EXIT_OK
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from smallwins_desktop import paths
+
+    return paths.data_dir(args.data_dir)
+
+
+def _open(args: argparse.Namespace) -> Store:
+    """Open the store; a damaged database is reported, recovered, and work goes on."""
+    from smallwins_desktop.core.db import open_store
+    from smallwins_desktop.core.errors import DatabaseRecoveredError
+
+    directory = _data_dir(args)
+    try:
+        return open_store(directory, now=_now())
+    except DatabaseRecoveredError as recovered:
+        print(f"smallwins: warning: {recovered}", file=sys.stderr)
+        return open_store(directory, now=_now())
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _today() -> date:
+    return datetime.now().astimezone().date()
+
+
+def _day_arg(value: str | None, today: date, flag: str) -> date | None:
+    if value is None:
+        return None
+    from smallwins_desktop.core.capture import resolve_day
+
+    day = resolve_day(value.strip(), today)
+    if day is None:
+        raise UserError(f"{flag}: '{value}' is not a day (try 2026-11-01, today, yesterday, mon).")
+    return day
+
+
+def _describe(win: WinRecord) -> str:
+    kind = "setback: " if win.kind == "setback" else ""
+    tags = "".join(f" #{t}" for t in win.tags)
+    goal = f" +{win.goal}" if win.goal else ""
+    return f"{kind}{win.text}{tags}{goal}{IMPACT_MARKS.get(win.impact, '')}"
+
+
+def _as_json(win: WinRecord) -> dict[str, Any]:
+    return {
+        "uuid": win.uuid,
+        "day": win.day.isoformat(),
+        "kind": win.kind,
+        "text": win.text,
+        "impact": win.impact,
+        "tags": list(win.tags),
+        "goal": win.goal,
+        "source": win.source,
+        "created_at": win.created_at.isoformat(),
+        "updated_at": win.updated_at.isoformat(),
+    }
+
+
+def _fail(message: str) -> None:
+    print(f"smallwins: {message}", file=sys.stderr)
+
+
+def _quiet_encoding_errors() -> None:
+    """A console that cannot show an emoji prints '?' instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -1,0 +1,58 @@
+"""The schema, as an ordered list of small migration steps.
+
+Step N takes a database at `PRAGMA user_version` N-1 to N. Each step is plain SQL, so that an
+old step never changes meaning when the models change later; `db.open_store` runs each one in
+its own transaction together with the version bump, after taking a backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Step = Sequence[str]
+
+_V1_INITIAL: Step = (
+    """CREATE TABLE goal (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        slug TEXT NOT NULL UNIQUE,
+        parent_id INTEGER REFERENCES goal(id) ON DELETE SET NULL,
+        criteria TEXT NOT NULL DEFAULT '',
+        target INTEGER,
+        due DATE,
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'done', 'dropped')),
+        done_at DATETIME,
+        created_at DATETIME NOT NULL
+    )""",
+    """CREATE TABLE win (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        day DATE NOT NULL,
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL,
+        impact INTEGER NOT NULL DEFAULT 1 CHECK (impact BETWEEN 1 AND 3),
+        kind TEXT NOT NULL DEFAULT 'win' CHECK (kind IN ('win', 'setback')),
+        goal_id INTEGER REFERENCES goal(id) ON DELETE SET NULL,
+        source TEXT NOT NULL DEFAULT 'cli',
+        deleted_at DATETIME
+    )""",
+    "CREATE INDEX win_day ON win (day)",
+    "CREATE INDEX win_goal_id ON win (goal_id)",
+    "CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+    """CREATE TABLE win_tag (
+        win_id INTEGER NOT NULL REFERENCES win(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+        PRIMARY KEY (win_id, tag_id)
+    )""",
+    "CREATE INDEX win_tag_tag_id ON win_tag (tag_id)",
+    "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # rowid = win.id; holds only wins that are not deleted.
+    """CREATE VIRTUAL TABLE win_fts USING fts5(
+        text, tags, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+)
+
+STEPS: tuple[Step, ...] = (_V1_INITIAL,)
+LATEST_VERSION = len(STEPS)

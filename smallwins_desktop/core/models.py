@@ -1,0 +1,85 @@
+"""Peewee models: the tables of the Small Wins database.
+
+The schema itself is created and changed only by the migrations in `migrations.py`; these
+classes describe it for queries and must stay in step with the latest migration (a unit test
+compares them). Models are bound to a database by `db.open_store`, never at import time.
+
+Times are stored as naive UTC (`created_at`, `updated_at`, `deleted_at`, `done_at`) and come
+back as aware UTC datetimes; `day` is the user's local date a win belongs to.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+import peewee as pw
+
+
+class UTCDateTimeField(pw.DateTimeField):
+    """Stores aware datetimes as naive UTC text and returns them aware (UTC)."""
+
+    def db_value(self, value: Any) -> Any:
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return super().db_value(value)  # type: ignore[no-untyped-call]
+
+    def python_value(self, value: Any) -> Any:
+        value = super().python_value(value)  # type: ignore[no-untyped-call]
+        if isinstance(value, datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        legacy_table_names = False
+
+
+class Goal(BaseModel):
+    id = pw.AutoField()
+    uuid = pw.CharField(unique=True)
+    title = pw.TextField()
+    slug = pw.CharField(unique=True)
+    parent = pw.ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
+    criteria = pw.TextField(default="")
+    target = pw.IntegerField(null=True)
+    due = pw.DateField(null=True)
+    status = pw.CharField(default="active")
+    done_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+
+
+class Win(BaseModel):
+    id = pw.AutoField()
+    uuid = pw.CharField(unique=True)
+    text = pw.TextField()
+    day = pw.DateField(index=True)
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+    impact = pw.SmallIntegerField(default=1)
+    kind = pw.CharField(default="win")
+    goal = pw.ForeignKeyField(Goal, null=True, backref="wins", on_delete="SET NULL")
+    source = pw.CharField(default="cli")
+    deleted_at = UTCDateTimeField(null=True)
+
+
+class Tag(BaseModel):
+    id = pw.AutoField()
+    name = pw.CharField(unique=True)
+
+
+class WinTag(BaseModel):
+    win = pw.ForeignKeyField(Win, backref="win_tags", on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, backref="win_tags", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = pw.CompositeKey("win", "tag")
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()
+
+
+MODELS: tuple[type[pw.Model], ...] = (Goal, Win, Tag, WinTag, Setting)

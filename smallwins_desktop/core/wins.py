@@ -1,0 +1,339 @@
+"""Recording, changing and finding wins: the operations the CLI and the UI share.
+
+Every write runs in one transaction that also keeps the full-text index (`win_fts`, rowid =
+win id) in step, so search never disagrees with the list. Deletion is soft (`deleted_at`) so it
+can be undone; a deleted win leaves the index and comes back on restore.
+
+Callers pass `today` (the user's local date) and `now` (aware) in; nothing here reads the
+clock. Results are plain `WinRecord`s, never peewee rows, so the UI holds no database objects.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid as uuidlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import peewee as pw
+
+from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN, Draft, clean_text, parse
+from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.errors import CaptureError, NotFoundError
+from smallwins_desktop.core.models import Goal, Tag, Win, WinTag
+
+MAX_TEXT_LENGTH = 2_000
+SOURCES = ("capture", "cli", "notification", "import")
+_CHUNK = 500
+_SEARCH_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class WinRecord:
+    uuid: str
+    text: str
+    day: date
+    kind: str
+    impact: int
+    tags: tuple[str, ...]
+    goal: str | None
+    goal_title: str | None
+    source: str
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """The saved win, and what the user should hear about it."""
+
+    win: WinRecord
+    unknown_goal: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def validate_text(text: str) -> str:
+    """The text as it will be stored, or a `CaptureError` saying why it cannot be."""
+    cleaned = clean_text(text).strip()
+    if not cleaned:
+        raise CaptureError("Nothing to save: write what moved forward.")
+    if len(cleaned) > MAX_TEXT_LENGTH:
+        raise CaptureError(
+            f"That is {len(cleaned):,} characters; a win can be at most {MAX_TEXT_LENGTH:,}. "
+            "Please shorten it."
+        )
+    return cleaned
+
+
+def add(store: Store, line: str, *, today: date, now: datetime, source: str = "cli") -> AddResult:
+    """Parse a capture line and save it."""
+    return add_draft(store, parse(line, today), now=now, source=source)
+
+
+def add_draft(store: Store, draft: Draft, *, now: datetime, source: str) -> AddResult:
+    text = validate_text(draft.text)
+    if source not in SOURCES:
+        raise ValueError(f"unknown source {source!r}")
+    with store.db.atomic():
+        goal = _goal_by_slug(draft.goal)
+        win = Win.create(
+            uuid=str(uuidlib.uuid4()),
+            text=text,
+            day=draft.day,
+            created_at=now,
+            updated_at=now,
+            impact=draft.impact,
+            kind=draft.kind,
+            goal=goal,
+            source=source,
+        )
+        _set_tags(win, draft.tags)
+        _index(store, win, draft.tags)
+    unknown = draft.goal if draft.goal and goal is None else None
+    return AddResult(win=get(store, win.uuid), unknown_goal=unknown, notes=draft.notes)
+
+
+_UNSET: Any = object()
+
+
+def edit(
+    store: Store,
+    uuid: str,
+    *,
+    now: datetime,
+    text: str | None = None,
+    day: date | None = None,
+    impact: int | None = None,
+    kind: str | None = None,
+    tags: Sequence[str] | None = None,
+    goal: str | None = _UNSET,
+) -> WinRecord:
+    """Change the given fields of a win; `goal=None` unlinks it, a slug must exist."""
+    with store.db.atomic():
+        win = _win(uuid)
+        if text is not None:
+            win.text = validate_text(text)
+        if day is not None:
+            win.day = day
+        if impact is not None:
+            if impact not in (1, 2, 3):
+                raise CaptureError("Impact is 1 (small), 2 (medium) or 3 (big).")
+            win.impact = impact
+        if kind is not None:
+            if kind not in (KIND_WIN, KIND_SETBACK):
+                raise CaptureError("A win is either a win or a setback.")
+            win.kind = kind
+        if goal is not _UNSET:
+            linked = _goal_by_slug(goal)
+            if goal is not None and linked is None:
+                raise NotFoundError(f"There is no goal +{goal}.")
+            win.goal = linked
+        win.updated_at = now
+        win.save()
+        if tags is not None:
+            _set_tags(win, [t.lower() for t in tags])
+        if win.deleted_at is None:
+            _index(store, win, _tags_of(win.id))
+    return get(store, uuid)
+
+
+def delete(store: Store, uuid: str, *, now: datetime) -> WinRecord:
+    """Soft-delete: the win disappears from lists and search until `restore`."""
+    with store.db.atomic():
+        win = _win(uuid)
+        win.deleted_at = now
+        win.save()
+        store.db.execute_sql("DELETE FROM win_fts WHERE rowid = ?", (win.id,))
+    return get(store, uuid)
+
+
+def restore(store: Store, uuid: str) -> WinRecord:
+    with store.db.atomic():
+        win = _win(uuid)
+        win.deleted_at = None
+        win.save()
+        _index(store, win, _tags_of(win.id))
+    return get(store, uuid)
+
+
+def get(store: Store, uuid: str) -> WinRecord:
+    rows = _records(_select().where(Win.uuid == uuid))
+    if not rows:
+        raise NotFoundError(f"There is no win {uuid}.")
+    return rows[0]
+
+
+def list_wins(
+    store: Store,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    tag: str | None = None,
+    search: str | None = None,
+    kind: str | None = None,
+    include_deleted: bool = False,
+    limit: int | None = None,
+    newest_first: bool = False,
+) -> list[WinRecord]:
+    """Wins in a day range (inclusive), optionally with a tag or matching a search."""
+    query = _select()
+    if not include_deleted:
+        query = query.where(Win.deleted_at.is_null())
+    if since is not None:
+        query = query.where(Win.day >= since)
+    if until is not None:
+        query = query.where(Win.day <= until)
+    if kind is not None:
+        query = query.where(Win.kind == kind)
+    if tag is not None:
+        tagged = WinTag.select(WinTag.win).join(Tag).where(Tag.name == tag.lower().lstrip("#"))
+        query = query.where(Win.id.in_(tagged))
+    if search is not None:
+        match = fts_query(search)
+        if match is None:
+            return []
+        hits = pw.SQL("(SELECT rowid FROM win_fts WHERE win_fts MATCH ?)", (match,))
+        query = query.where(Win.id.in_(hits))
+    order = (Win.day.desc(), Win.created_at.desc()) if newest_first else (Win.day, Win.created_at)
+    query = query.order_by(*order)
+    if limit is not None:
+        query = query.limit(limit)
+    return _records(query)
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query: every word must match as a prefix; syntax characters are ignored."""
+    words = _SEARCH_WORD.findall(text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def tags_in_use(store: Store) -> list[tuple[str, int]]:
+    """Tags on wins that are not deleted, most used first."""
+    count = pw.fn.COUNT(WinTag.win)
+    query: Any = (
+        Tag.select(Tag.name, count.alias("n"))
+        .join(WinTag)
+        .join(Win)
+        .where(Win.deleted_at.is_null())
+        .group_by(Tag.id)
+        .order_by(count.desc(), Tag.name)
+    )
+    return [(row.name, row.n) for row in query]
+
+
+def count_by_day(
+    store: Store, since: date, until: date, *, kind: str = KIND_WIN
+) -> dict[date, int]:
+    """How many wins (not deleted) each day in the range has; days with none are absent."""
+    count = pw.fn.COUNT(Win.id)
+    query: Any = (
+        Win.select(Win.day, count.alias("n"))
+        .where(Win.deleted_at.is_null(), Win.kind == kind, Win.day.between(since, until))
+        .group_by(Win.day)
+    )
+    return {_as_date(row.day): row.n for row in query}
+
+
+def days_with_wins(store: Store, *, until: date) -> set[date]:
+    """Every day up to `until` with at least one win (for streaks)."""
+    query = (
+        Win.select(Win.day)
+        .where(Win.deleted_at.is_null(), Win.kind == KIND_WIN, Win.day <= until)
+        .distinct()
+    )
+    return {_as_date(row.day) for row in query}
+
+
+def total(store: Store, *, kind: str = KIND_WIN) -> int:
+    return int(Win.select().where(Win.deleted_at.is_null(), Win.kind == kind).count())
+
+
+# -- internals ---------------------------------------------------------------------------------
+
+
+def _select() -> Any:
+    return Win.select(Win, Goal.slug, Goal.title).join(Goal, pw.JOIN.LEFT_OUTER)
+
+
+def _records(query: Any) -> list[WinRecord]:
+    rows = list(query.objects())
+    tags = _tags_by_win([row.id for row in rows])
+    return [
+        WinRecord(
+            uuid=row.uuid,
+            text=row.text,
+            day=_as_date(row.day),
+            kind=row.kind,
+            impact=row.impact,
+            tags=tuple(tags.get(row.id, ())),
+            goal=row.slug,
+            goal_title=row.title,
+            source=row.source,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            deleted_at=row.deleted_at,
+        )
+        for row in rows
+    ]
+
+
+def _tags_by_win(ids: Sequence[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for chunk in pw.chunked(ids, _CHUNK):
+        query: Any = (
+            WinTag.select(WinTag.win, Tag.name)
+            .join(Tag)
+            .where(WinTag.win.in_(chunk))
+            .order_by(Tag.name)
+            .tuples()
+        )
+        for win_id, name in query:
+            found[win_id].append(name)
+    return found
+
+
+def _tags_of(win_id: int) -> list[str]:
+    return _tags_by_win([win_id]).get(win_id, [])
+
+
+def _set_tags(win: Win, names: Iterable[str]) -> None:
+    WinTag.delete().where(WinTag.win == win).execute()
+    for name in dict.fromkeys(names):
+        tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
+        WinTag.create(win=win, tag=tag)
+
+
+def _index(store: Store, win: Win, tags: Iterable[str]) -> None:
+    store.db.execute_sql("DELETE FROM win_fts WHERE rowid = ?", (win.id,))
+    store.db.execute_sql(
+        "INSERT INTO win_fts (rowid, text, tags) VALUES (?, ?, ?)",
+        (win.id, win.text, " ".join(tags)),
+    )
+
+
+def _goal_by_slug(slug: str | None) -> Goal | None:
+    if slug is None:
+        return None
+    goal: Goal | None = Goal.get_or_none(Goal.slug == slug.lower())
+    return goal
+
+
+def _win(uuid: str) -> Win:
+    win: Win | None = Win.get_or_none(Win.uuid == uuid)
+    if win is None:
+        raise NotFoundError(f"There is no win {uuid}.")
+    return win
+
+
+def _as_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))

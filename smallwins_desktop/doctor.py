@@ -1,0 +1,52 @@
+"""`smallwins doctor`: where the data is and whether it is healthy, in plain words.
+
+It opens the database the same way the app does (so a damaged file is handled the same way)
+and reports; it never changes anything else.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime
+from pathlib import Path
+
+from smallwins_desktop import __version__, paths
+
+
+def report(data_dir: Path, *, now: datetime) -> str:
+    from smallwins_desktop.core import goals, wins
+    from smallwins_desktop.core.db import list_backups, open_store
+    from smallwins_desktop.core.errors import DatabaseRecoveredError
+    from smallwins_desktop.core.migrations import LATEST_VERSION
+
+    lines = [f"Small Wins {__version__}"]
+    try:
+        store = open_store(data_dir, now=now)
+    except DatabaseRecoveredError as recovered:
+        lines.append(f"Recovery:        {recovered}")
+        store = open_store(data_dir, now=now)
+    with store:
+        deleted = len(wins.list_wins(store, include_deleted=True)) - len(wins.list_wins(store))
+        backups = list_backups(store.backups)
+        newest = f", newest {backups[0].name}" if backups else ""
+        size_kib = store.path.stat().st_size / 1024
+        active_goals = len(goals.list_goals(store, status="active"))
+        lines += [
+            f"Data dir:        {data_dir} ({_mode(data_dir)})",
+            f"Database:        {store.path} ({_mode(store.path)}, {size_kib:.0f} KiB)",
+            f"Schema version:  {store.schema_version} (this version knows up to {LATEST_VERSION})",
+            f"Integrity:       {store.quick_check()}",
+            f"Wins:            {wins.total(store)} ({wins.total(store, kind='setback')} "
+            f"setbacks, {deleted} deleted)",
+            f"Goals:           {len(goals.list_goals(store))} ({active_goals} active)",
+            f"Tags:            {len(wins.tags_in_use(store))}",
+            f"Backups:         {len(backups)} in {store.backups}{newest}",
+        ]
+    return "\n".join(lines)
+
+
+def _mode(path: Path) -> str:
+    if os.name == "nt":
+        return "private to this user"
+    return oct(stat.S_IMODE(path.stat().st_mode))
