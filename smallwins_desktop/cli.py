@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 DEFAULT_LIST_DAYS = 7
-IMPACT_MARKS = {1: "", 2: " !!", 3: " !!!"}
 
 
 class UserError(Exception):
@@ -134,22 +133,29 @@ def _cmd_add(args: argparse.Namespace) -> int:
     text = " ".join(args.text)
     if args.text == ["-"]:
         text = sys.stdin.read()
+    from smallwins_desktop import ipc
+
+    reply = ipc.request(_data_dir(args), {"cmd": "add", "text": text})
+    if reply is not None:  # the running app saved it, and its tray is already up to date
+        if not reply.get("ok"):
+            raise UserError(str(reply.get("error", "the running app refused the win")))
+        print(reply.get("message", "Saved."))
+        for note in reply.get("notes", []):
+            print(f"Note: {note}", file=sys.stderr)
+        return EXIT_OK
+
     from smallwins_desktop.core import wins
 
     with _open(args) as store:
         result = wins.add(store, text, today=_today(), now=_now(), source="cli")
-    win = result.win
-    noun = "Setback noted" if win.kind == "setback" else "Saved"
-    print(f"{noun}: {_describe(win)}")
-    for note in result.notes:
+    print(saved_message(result.win))
+    for note in result.messages():
         print(f"Note: {note}", file=sys.stderr)
-    if result.unknown_goal:
-        print(
-            f"Note: there is no goal +{result.unknown_goal}; the win was saved without one. "
-            f'Create it with: smallwins goal add "..." --slug {result.unknown_goal}',
-            file=sys.stderr,
-        )
     return EXIT_OK
+
+
+def saved_message(win: WinRecord) -> str:
+    return f"{'Setback noted' if win.kind == 'setback' else 'Saved'}: {win.as_line()}"
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -180,7 +186,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
                 print()
             print(win.day.strftime("%a %d %b %Y"))
             current = win.day
-        print(f"  {_describe(win)}")
+        print(f"  {win.as_line()}")
     return EXIT_OK
 
 
@@ -256,13 +262,6 @@ def _day_arg(value: str | None, today: date, flag: str) -> date | None:
     if day is None:
         raise UserError(f"{flag}: '{value}' is not a day (try 2026-11-01, today, yesterday, mon).")
     return day
-
-
-def _describe(win: WinRecord) -> str:
-    kind = "setback: " if win.kind == "setback" else ""
-    tags = "".join(f" #{t}" for t in win.tags)
-    goal = f" +{win.goal}" if win.goal else ""
-    return f"{kind}{win.text}{tags}{goal}{IMPACT_MARKS.get(win.impact, '')}"
 
 
 def _as_json(win: WinRecord) -> dict[str, Any]:

@@ -1,15 +1,110 @@
-"""Starting the tray app from the command line (not built yet)."""
+"""Starting the tray app, or handing over to the one already running.
+
+`run_app` first asks the running instance (if any) to show its capture window and returns;
+otherwise it becomes the app: QApplication, the store (a damaged or too-new database is told
+plainly), `SmallWinsApp`, and the event loop. Ctrl+C and SIGTERM quit cleanly, keeping the
+capture draft.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import signal
+import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from smallwins_desktop import ipc
 
-def run_app(data_dir: Path) -> int:
-    print("smallwins: the tray app is not available yet; use 'smallwins add'.", file=sys.stderr)
-    return 1
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+log = logging.getLogger(__name__)
 
 
 def show_capture(data_dir: Path) -> int:
-    return run_app(data_dir)
+    """`smallwins capture`: show the capture window, starting the app if it is not running."""
+    return run_app(data_dir, capture=True)
+
+
+def run_app(data_dir: Path, *, capture: bool = False) -> int:
+    reply = ipc.request(data_dir, {"cmd": "show_capture"})
+    if reply is not None:
+        return 0 if reply.get("ok") else 1
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from smallwins_desktop import __version__
+    from smallwins_desktop.app.application import SmallWinsApp
+    from smallwins_desktop.app.icons import app_icon
+    from smallwins_desktop.core.clock import SystemClock
+    from smallwins_desktop.core.db import open_store
+    from smallwins_desktop.core.errors import DatabaseRecoveredError, StoreError
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp.setApplicationName("Small Wins")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("smallwins")
+    qapp.setQuitOnLastWindowClosed(False)
+    qapp.setWindowIcon(app_icon())
+
+    try:
+        try:
+            store = open_store(data_dir)
+        except DatabaseRecoveredError as recovered:
+            print(f"smallwins: warning: {recovered}", file=sys.stderr)
+            QMessageBox.warning(None, "Small Wins", str(recovered))
+            store = open_store(data_dir)
+    except StoreError as error:
+        print(f"smallwins: {error}", file=sys.stderr)
+        QMessageBox.critical(None, "Small Wins", str(error))
+        return 1
+
+    app = SmallWinsApp(store, SystemClock(), data_dir)
+    if not app.start():
+        # Another instance won the race to listen: hand over to it.
+        app.shutdown()
+        return 0 if ipc.request(data_dir, {"cmd": "show_capture"}) else 1
+    qapp.aboutToQuit.connect(app.shutdown)
+    signals = _SignalWatcher(qapp)
+    if capture:
+        app.capture.present()
+    log.info("Small Wins is running (data in %s)", data_dir)
+    try:
+        return qapp.exec()
+    finally:
+        signals.close()
+
+
+class _SignalWatcher:
+    """Lets SIGINT/SIGTERM reach Python while Qt's loop runs, without a polling timer.
+
+    The C-level handler writes to a socket (`signal.set_wakeup_fd`); a QSocketNotifier wakes
+    the loop, and Python then runs the handler, which quits. Keep the object alive as long as
+    the loop runs: it owns the sockets.
+    """
+
+    def __init__(self, qapp: QCoreApplication) -> None:
+        from PySide6.QtCore import QSocketNotifier
+
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        signal.set_wakeup_fd(self._writer.fileno())
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(self._drain)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: qapp.quit())
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self._reader.recv(64)
+
+    def close(self) -> None:
+        signal.set_wakeup_fd(-1)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()

@@ -46,6 +46,14 @@ class WinRecord:
     updated_at: datetime
     deleted_at: datetime | None = None
 
+    def as_line(self) -> str:
+        """The win in capture syntax (without its day): 'Fixed it #qa +release-2 !!'."""
+        kind = "setback: " if self.kind == KIND_SETBACK else ""
+        tags = "".join(f" #{t}" for t in self.tags)
+        goal = f" +{self.goal}" if self.goal else ""
+        bangs = f" {'!' * self.impact}" if self.impact > 1 else ""
+        return f"{kind}{self.text}{tags}{goal}{bangs}"
+
 
 @dataclass(frozen=True)
 class AddResult:
@@ -54,6 +62,16 @@ class AddResult:
     win: WinRecord
     unknown_goal: str | None = None
     notes: tuple[str, ...] = ()
+
+    def messages(self) -> list[str]:
+        """Everything to tell the user besides 'saved', in plain words."""
+        told = list(self.notes)
+        if self.unknown_goal:
+            told.append(
+                f"There is no goal +{self.unknown_goal}; the win was saved without one. "
+                f'Create it with: smallwins goal add "..." --slug {self.unknown_goal}'
+            )
+        return told
 
 
 def validate_text(text: str) -> str:

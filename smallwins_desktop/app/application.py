@@ -1,0 +1,107 @@
+"""The composition root: builds the pieces of the running app and connects them.
+
+    Store ─ Journal ─┬─ CaptureWindow
+                     ├─ JournalWindow (built on first use)
+                     ├─ Tray, or FallbackWindow when the desktop has no tray
+                     └─ IpcServer (`smallwins`, `smallwins capture`, `smallwins add`)
+
+It owns nothing else and decides nothing: behaviour lives in the pieces and in `core`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from smallwins_desktop import ipc
+from smallwins_desktop.app.capture_window import CaptureWindow
+from smallwins_desktop.app.fallback_window import FallbackWindow
+from smallwins_desktop.app.ipc_server import IpcServer
+from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.app.journal_window import JournalWindow
+from smallwins_desktop.app.tray import Tray
+from smallwins_desktop.core.clock import Clock
+from smallwins_desktop.core.db import Store
+
+log = logging.getLogger(__name__)
+
+
+class SmallWinsApp(QObject):
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        data_dir: Path,
+        *,
+        tray_available: bool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.journal = Journal(store, clock, self)
+        self.capture = CaptureWindow(self.journal)
+        self._journal_window: JournalWindow | None = None
+        if tray_available is None:
+            tray_available = Tray.available()
+        self.tray: Tray | None = Tray(self) if tray_available else None
+        self.fallback: FallbackWindow | None = None if tray_available else FallbackWindow()
+        face: Tray | FallbackWindow = self.tray or self.fallback  # type: ignore[assignment]
+        face.capture_requested.connect(self.capture.present)
+        face.journal_requested.connect(self.open_journal)
+        face.quit_requested.connect(QApplication.quit)
+        self.journal.changed.connect(self.refresh_summary)
+        self.ipc = IpcServer(
+            ipc.socket_name(data_dir),
+            {"show_capture": self._ipc_show_capture, "add": self._ipc_add},
+            self,
+        )
+
+    def start(self) -> bool:
+        """Listen for other `smallwins` commands and show the tray; False if listening failed."""
+        listening = self.ipc.listen()
+        self.refresh_summary()
+        if self.tray is not None:
+            self.tray.show()
+        elif self.fallback is not None:
+            log.warning("no system tray available; showing a window instead")
+            self.fallback.show()
+        self.journal.start_watching()
+        return listening
+
+    def shutdown(self) -> None:
+        self.journal.stop_watching()
+        self.capture.save_draft()
+        self.ipc.close()
+        if self.tray is not None:
+            self.tray.hide()
+        self.store.close()
+
+    def refresh_summary(self) -> None:
+        summary = self.journal.summary()
+        if self.tray is not None:
+            self.tray.update(summary)
+        if self.fallback is not None:
+            self.fallback.update(summary)
+
+    def open_journal(self) -> None:
+        if self._journal_window is None:
+            self._journal_window = JournalWindow(self.journal)
+        self._journal_window.present()
+
+    def _ipc_show_capture(self, _: dict[str, Any]) -> dict[str, Any]:
+        self.capture.present()
+        return {"ok": True}
+
+    def _ipc_add(self, message: dict[str, Any]) -> dict[str, Any]:
+        from smallwins_desktop.cli import saved_message
+        from smallwins_desktop.core.errors import SmallWinsError
+
+        try:
+            result = self.journal.add_line(str(message.get("text", "")), source="cli")
+        except SmallWinsError as error:
+            return {"ok": False, "error": str(error)}
+        return {"ok": True, "message": saved_message(result.win), "notes": result.messages()}

@@ -1,0 +1,301 @@
+"""The quick-capture window: one line, Enter, done — and today's wins below it.
+
+Built once and re-shown, so it appears at once. `present()` centres it on the screen that
+holds the mouse, on top and focused, with any unsaved draft back in place. The draft is saved
+(debounced) while typing, so Esc, a quit or a crash loses nothing.
+
+After a save it shows a small celebration in proportion to the win (`core.celebrate`
+decides; this only shows) and, for Enter, hides shortly after; Ctrl+Enter stays for the next.
+Problems are said inline and calmly: nothing here is a modal dialog.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smallwins_desktop.app.capture_edit import CaptureEdit
+from smallwins_desktop.app.icons import app_icon
+from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.core.celebrate import Celebration
+from smallwins_desktop.core.errors import SmallWinsError
+from smallwins_desktop.core.wins import MAX_TEXT_LENGTH, WinRecord
+
+log = logging.getLogger(__name__)
+
+DRAFT_SAVE_DELAY_MS = 400
+HIDE_AFTER_SAVE_MS = {0: 700, 1: 700, 2: 1_100, 3: 1_600}
+CELEBRATION_FADE_MS = 250
+COUNTER_FROM = int(MAX_TEXT_LENGTH * 0.9)
+WINDOW_WIDTH = 520
+IMPACT_LABELS = {1: "Small", 2: "Medium", 3: "Big"}
+CELEBRATION_MARKS = {0: "✎", 1: "✓", 2: "★", 3: "🎉"}
+
+
+class CaptureWindow(QWidget):
+    """The quick-capture window. It emits nothing: saving goes through the `Journal`."""
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self._journal = journal
+        self._impact_override: int | None = None
+        self._pending_goal: tuple[str, str] | None = None  # (slug, win uuid)
+        self.setWindowTitle(self.tr("Log a win — Small Wins"))
+        self.setWindowIcon(app_icon())
+        self.setObjectName("captureWindow")
+        self.setAccessibleName(self.tr("Log a win"))
+        self.setFixedWidth(WINDOW_WIDTH)
+
+        self.editor = CaptureEdit(self)
+        self.editor.setPlaceholderText(self.tr("What moved forward? #tag +goal !"))
+        self.editor.setAccessibleName(self.tr("What moved forward"))
+        self.editor.setAccessibleDescription(
+            self.tr(
+                "Enter saves, Ctrl+Enter saves and stays open, Shift+Enter adds a line, "
+                "Esc closes and keeps the draft."
+            )
+        )
+        self.editor.submitted.connect(self.submit)
+        self.editor.cancelled.connect(self.dismiss)
+        self.editor.textChanged.connect(self._text_changed)
+
+        self.preview = QLabel(self)
+        self.preview.setObjectName("preview")
+        self.preview.setAccessibleName(self.tr("How the win will be saved"))
+        self.counter = QLabel(self)
+        self.counter.setObjectName("counter")
+        self.counter.setAccessibleName(self.tr("Characters used"))
+        self.impact_buttons = QButtonGroup(self)
+        impact_row = QHBoxLayout()
+        impact_row.addWidget(self.preview, 1)
+        impact_row.addWidget(self.counter)
+        for level, label in IMPACT_LABELS.items():
+            button = QPushButton(self.tr(label), self)
+            button.setCheckable(True)
+            button.setToolTip(self.tr("Impact: %s (Alt+%d)") % (self.tr(label).lower(), level))
+            button.setAccessibleName(self.tr("%s impact") % self.tr(label))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.impact_buttons.addButton(button, level)
+            impact_row.addWidget(button)
+            shortcut = QShortcut(QKeySequence(f"Alt+{level}"), self)
+            shortcut.activated.connect(lambda level=level: self.set_impact(level))
+        self.impact_buttons.idClicked.connect(self.set_impact)
+        self.impact_buttons.button(1).setChecked(True)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.hide()
+        self._message_fx = QGraphicsOpacityEffect(self.message)
+        self.message.setGraphicsEffect(self._message_fx)
+        self._fade = QPropertyAnimation(self._message_fx, b"opacity", self)
+        self._fade.setDuration(CELEBRATION_FADE_MS)
+        self._fade.setEasingCurve(QEasingCurve.Type.OutBack)
+        self.create_goal_button = QPushButton(self)
+        self.create_goal_button.setAccessibleName(self.tr("Create the goal"))
+        self.create_goal_button.clicked.connect(self._create_pending_goal)
+        self.create_goal_button.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.create_goal_button)
+
+        self.today_label = QLabel(self)
+        self.today_label.setObjectName("todayLabel")
+        self.today_list = QListWidget(self)
+        self.today_list.setAccessibleName(self.tr("Today's wins"))
+        self.today_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.today_list.setMaximumHeight(160)
+        self.today_list.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 14, 14, 12)
+        layout.addWidget(self.editor)
+        layout.addLayout(impact_row)
+        layout.addLayout(message_row)
+        layout.addWidget(self.today_label)
+        layout.addWidget(self.today_list)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.timeout.connect(self.hide)
+
+        journal.changed.connect(self.refresh)
+        self.editor.set_text(journal.draft())
+        self.refresh()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def present(self) -> None:
+        """Show on the screen under the mouse, on top, focused, ready to type."""
+        self._hide_timer.stop()
+        if not self.editor.text() and (draft := self._journal.draft()):
+            self.editor.set_text(draft)
+        self.refresh()
+        self.adjustSize()
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft().x(), area.top() + max(0, (area.height() - frame.height()) // 3))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def dismiss(self) -> None:
+        """Esc: hide and keep the draft."""
+        self.save_draft()
+        self.hide()
+
+    def refresh(self) -> None:
+        """Today's wins and the completions, as they are in the store now."""
+        self.editor.set_completions(self._journal.tag_names(), self._journal.goal_slugs())
+        todays = self._journal.todays_wins()
+        self.today_list.clear()
+        for win in todays:
+            self.today_list.addItem(_list_item(win))
+        count = sum(1 for w in todays if w.kind == "win")
+        self.today_label.setText(
+            self.tr("Today so far") if todays else self.tr("Nothing logged yet today.")
+        )
+        self.today_list.setVisible(bool(todays))
+        self.today_label.setAccessibleDescription(self.tr("%n win(s) today", "", count))
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def submit(self, keep_open: bool = False) -> None:
+        draft = self._journal.parse(self.editor.text())
+        if self._impact_override is not None:
+            draft = dataclasses.replace(draft, impact=self._impact_override)
+        try:
+            result, celebration = self._journal.add(draft, source="capture")
+        except SmallWinsError as error:
+            self._show_problem(str(error))
+            return
+        self.editor.clear()
+        self._journal.save_draft("")
+        self._impact_override = None
+        self._celebrate(celebration, result.notes)
+        if result.unknown_goal:
+            self._offer_goal(result.unknown_goal, result.win.uuid)
+        elif not keep_open:
+            self._hide_timer.start(HIDE_AFTER_SAVE_MS.get(celebration.level, 700))
+
+    def set_impact(self, level: int) -> None:
+        self._impact_override = level
+        self.impact_buttons.button(level).setChecked(True)
+
+    def save_draft(self) -> None:
+        self._draft_timer.stop()
+        self._journal.save_draft(self.editor.text())
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _text_changed(self) -> None:
+        self._draft_timer.start()
+        text = self.editor.text()
+        draft = self._journal.parse(text)
+        if self._impact_override is None:
+            self.impact_buttons.button(draft.impact).setChecked(True)
+        self.preview.setText(self._describe(draft) if text.strip() else "")
+        length = len(draft.text)
+        self.counter.setVisible(length >= COUNTER_FROM)
+        self.counter.setText(f"{length:,} / {MAX_TEXT_LENGTH:,}")
+        self.counter.setProperty("over", length > MAX_TEXT_LENGTH)
+        self.counter.setStyleSheet("color: #c0392b;" if length > MAX_TEXT_LENGTH else "")
+        if self.message.property("problem") and text.strip():
+            self._clear_message()
+
+    def _describe(self, draft: object) -> str:
+        from smallwins_desktop.core.capture import Draft
+
+        assert isinstance(draft, Draft)
+        parts = []
+        if draft.day != self._journal.today():
+            parts.append(draft.day.strftime("%a %d %b"))
+        if draft.kind == "setback":
+            parts.append(self.tr("setback"))
+        parts += [f"#{t}" for t in draft.tags]
+        if draft.goal:
+            parts.append(f"+{draft.goal}")
+        return " · ".join(parts)
+
+    def _celebrate(self, celebration: Celebration, notes: tuple[str, ...]) -> None:
+        mark = CELEBRATION_MARKS.get(celebration.level, "✓")
+        lines = [f"{mark} {celebration.headline}"]
+        if celebration.detail:
+            lines.append(celebration.detail)
+        lines += list(notes)
+        self._set_message("\n".join(lines), problem=False, level=celebration.level)
+        self._fade.stop()
+        self._fade.setStartValue(0.0)
+        self._fade.setEndValue(1.0)
+        self._fade.start()
+
+    def _show_problem(self, text: str) -> None:
+        self._set_message(text, problem=True, level=0)
+        self._message_fx.setOpacity(1.0)
+        self.editor.setFocus()
+
+    def _set_message(self, text: str, *, problem: bool, level: int) -> None:
+        self.create_goal_button.hide()
+        self._pending_goal = None
+        self.message.setText(text)
+        self.message.setProperty("problem", problem)
+        size = {2: "font-size: 12pt;", 3: "font-size: 14pt; font-weight: bold;"}.get(level, "")
+        color = "#c0392b" if problem else "#1e8449"
+        self.message.setStyleSheet(f"color: {color}; {size}")
+        self.message.show()
+
+    def _clear_message(self) -> None:
+        self.message.hide()
+        self.message.setProperty("problem", False)
+        self.create_goal_button.hide()
+
+    def _offer_goal(self, slug: str, win_uuid: str) -> None:
+        self.message.setText(
+            self.message.text()
+            + "\n"
+            + self.tr("There is no goal +%s yet; the win was saved without it.") % slug
+        )
+        self._pending_goal = (slug, win_uuid)
+        self.create_goal_button.setText(self.tr("Create +%s") % slug)
+        self.create_goal_button.show()
+
+    def _create_pending_goal(self) -> None:
+        if self._pending_goal is None:
+            return
+        slug, win_uuid = self._pending_goal
+        try:
+            self._journal.create_goal_for(slug, win_uuid)
+        except SmallWinsError as error:
+            self._show_problem(str(error))
+            return
+        self._set_message(self.tr("Goal +%s created and linked.") % slug, problem=False, level=1)
+
+
+def _list_item(win: WinRecord) -> QListWidgetItem:
+    mark = "↯" if win.kind == "setback" else {1: "✓", 2: "★", 3: "🎉"}.get(win.impact, "✓")
+    extras = "".join(f"  #{t}" for t in win.tags) + (f"  +{win.goal}" if win.goal else "")
+    item = QListWidgetItem(f"{mark}  {win.text}{extras}")
+    item.setToolTip(win.text)
+    return item

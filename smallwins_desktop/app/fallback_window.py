@@ -1,0 +1,68 @@
+"""A small window with the tray's actions, for desktops that have no system tray.
+
+GNOME without the AppIndicator extension and some Wayland sessions show no tray icons; the app
+still runs and says why, instead of vanishing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from smallwins_desktop.app.icons import app_icon
+from smallwins_desktop.app.tray import summary_text
+from smallwins_desktop.core.stats import TodaySummary
+
+
+class FallbackWindow(QWidget):
+    """Stands in for the tray.
+
+    Signals:
+        capture_requested, journal_requested, quit_requested: as the tray's.
+    """
+
+    capture_requested = Signal()
+    journal_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Small Wins")
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName(self.tr("Small Wins"))
+        why = QLabel(
+            self.tr(
+                "Your desktop has no system tray, so Small Wins shows this window instead. "
+                "On GNOME, the AppIndicator extension adds a tray. Closing this window "
+                "minimises it; reminders keep working."
+            ),
+            self,
+        )
+        why.setWordWrap(True)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Today's wins"))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(why)
+        layout.addWidget(self.count_label)
+        for text, signal in (
+            (self.tr("&Log a win…"), self.capture_requested),
+            (self.tr("Open &journal"), self.journal_requested),
+            (self.tr("&Quit Small Wins"), self.quit_requested),
+        ):
+            button = QPushButton(text, self)
+            button.setAccessibleName(text.replace("&", ""))
+            button.clicked.connect(signal)
+            layout.addWidget(button)
+        self.setMinimumWidth(360)
+
+    def update(self, summary: TodaySummary) -> None:  # type: ignore[override]
+        self.count_label.setText(summary_text(summary))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous():  # the user closed it: keep running, out of the way
+            event.ignore()
+            self.showMinimized()
+        else:  # the app is quitting
+            event.accept()

@@ -1,0 +1,139 @@
+"""The app's one window onto the store: every widget reads and writes wins through here.
+
+`Journal` wraps the core operations with the app's clock and tells the UI when anything
+changed, whoever changed it: a win saved here, one handed over by `smallwins add` through IPC,
+or one written by another process (noticed by polling `PRAGMA data_version`, which moves only
+when another connection commits). It also notices the day rolling over, so the tray goes back
+to "no win yet" at midnight. It runs no SQL itself: that is `core`'s job.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from smallwins_desktop.core import goals, settings, stats, wins
+from smallwins_desktop.core.capture import Draft, parse
+from smallwins_desktop.core.celebrate import Celebration, celebration_for
+from smallwins_desktop.core.clock import Clock
+from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.goals import GoalRecord
+from smallwins_desktop.core.stats import TodaySummary
+from smallwins_desktop.core.wins import AddResult, WinRecord
+
+log = logging.getLogger(__name__)
+
+EXTERNAL_CHANGE_POLL_MS = 3_000
+DRAFT_KEY = "capture.draft"
+
+
+class Journal(QObject):
+    """Wins, goals and today's summary for the UI.
+
+    Signals:
+        changed: the wins changed (from here, IPC or another process), or the day rolled over.
+    """
+
+    changed = Signal()
+
+    def __init__(self, store: Store, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._data_version = store.data_version()
+        self._day = self.today()
+        self._poll = QTimer(self)
+        self._poll.setInterval(EXTERNAL_CHANGE_POLL_MS)
+        self._poll.timeout.connect(self.check_for_changes)
+
+    # -- time ------------------------------------------------------------------------------
+
+    def today(self) -> date:
+        return self._clock.now().date()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def summary(self) -> TodaySummary:
+        return stats.today_summary(self._store, self.today())
+
+    def todays_wins(self) -> list[WinRecord]:
+        today = self.today()
+        return wins.list_wins(self._store, since=today, until=today)
+
+    def recent(self, *, limit: int = 200, search: str | None = None) -> list[WinRecord]:
+        return wins.list_wins(self._store, search=search or None, limit=limit, newest_first=True)
+
+    def tag_names(self) -> list[str]:
+        return [name for name, _ in wins.tags_in_use(self._store)]
+
+    def goal_slugs(self) -> list[str]:
+        return [g.slug for g in goals.list_goals(self._store, status="active")]
+
+    def parse(self, line: str) -> Draft:
+        return parse(line, self.today())
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, draft: Draft, *, source: str) -> tuple[AddResult, Celebration]:
+        """Save a parsed draft; raises CaptureError for text that cannot be saved."""
+        result = wins.add_draft(self._store, draft, now=self._clock.now(), source=source)
+        summary = self.summary()
+        celebration = celebration_for(
+            impact=result.win.impact,
+            kind=result.win.kind,
+            wins_today=summary.wins,
+            total_wins=summary.total,
+            streak=summary.streak,
+        )
+        self._changed()
+        return result, celebration
+
+    def add_line(self, line: str, *, source: str) -> AddResult:
+        result, _ = self.add(self.parse(line), source=source)
+        return result
+
+    def create_goal_for(self, slug: str, win_uuid: str) -> GoalRecord:
+        """Create the goal a win named but that did not exist yet, and link the win to it."""
+        goal = goals.create(
+            self._store, slug.replace("-", " ").capitalize(), now=self._clock.now(), slug=slug
+        )
+        wins.edit(self._store, win_uuid, now=self._clock.now(), goal=goal.slug)
+        self._changed()
+        return goal
+
+    # -- the capture draft -----------------------------------------------------------------
+
+    def draft(self) -> str:
+        value = settings.get(self._store, DRAFT_KEY, "")
+        return value if isinstance(value, str) else ""
+
+    def save_draft(self, text: str) -> None:
+        if text.strip():
+            settings.put(self._store, DRAFT_KEY, text)
+        else:
+            settings.remove(self._store, DRAFT_KEY)
+        self._data_version = self._store.data_version()
+
+    # -- noticing changes ------------------------------------------------------------------
+
+    def start_watching(self) -> None:
+        self._poll.start()
+
+    def stop_watching(self) -> None:
+        self._poll.stop()
+
+    def check_for_changes(self) -> None:
+        """Emit `changed` when another process wrote to the database or the day rolled over."""
+        version = self._store.data_version()
+        today = self.today()
+        if version != self._data_version or today != self._day:
+            log.debug("journal changed outside this window (data_version %s)", version)
+            self._data_version = version
+            self._day = today
+            self.changed.emit()
+
+    def _changed(self) -> None:
+        self._data_version = self._store.data_version()
+        self.changed.emit()

@@ -1,0 +1,39 @@
+"""Time, injected: logic asks a `Clock` instead of reading the wall clock itself.
+
+The app uses `SystemClock`; tests pass a `FixedClock` they move by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, aware, in the user's local zone."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now().astimezone()
+
+
+class FixedClock:
+    """A clock that stands still until moved; for tests."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self.current = start
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, delta: timedelta) -> None:
+        self.current += delta
+
+
+def local_today(clock: Clock) -> date:
+    return clock.now().date()

@@ -1,0 +1,125 @@
+"""The single-instance protocol, usable without Qt (plain sockets).
+
+The running app listens on a per-user local socket whose name derives from the user and the
+data dir (`paths.instance_key`), inside a 0700 runtime dir, so profiles and tests never meet.
+A client sends one JSON object per line and reads one JSON object back:
+
+    -> {"v": 1, "cmd": "show_capture"}
+    <- {"v": 1, "ok": true}
+    -> {"v": 1, "cmd": "add", "text": "Fixed the login test #qa", "today": "2026-11-20"}
+    <- {"v": 1, "ok": true, "message": "Saved: ...", "notes": [...]}
+    <- {"v": 1, "ok": false, "error": "Nothing to save: write what moved forward."}
+
+`request` returns None when no instance answers, so the caller can fall back (write the
+database directly, or start the app). This module must not import Qt or peewee: `smallwins
+add` uses it on its fast path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from smallwins_desktop import paths
+
+PROTOCOL_VERSION = 1
+CONNECT_TIMEOUT_S = 0.5
+REPLY_TIMEOUT_S = 5.0
+MAX_MESSAGE_BYTES = 64 * 1024
+_UNIX_PATH_MAX = 100  # sun_path is 104-108 bytes depending on the platform; stay under both.
+
+
+class ProtocolError(Exception):
+    """A message that is not one JSON object on one line with a known version."""
+
+
+def socket_name(data_dir: Path) -> str:
+    """What the app listens on: a socket path on POSIX, a pipe name on Windows."""
+    key = f"smallwins-{paths.instance_key(data_dir)}"
+    if sys.platform == "win32":
+        return key
+    path = paths.runtime_dir() / f"{key}.sock"
+    if len(os.fsencode(path)) > _UNIX_PATH_MAX:
+        import tempfile
+
+        path = Path(tempfile.gettempdir()) / f"smallwins-{os.getuid()}" / f"{key}.sock"
+    return str(path)
+
+
+def prepare_socket_dir(name: str) -> None:
+    if sys.platform != "win32":
+        paths.ensure_private_dir(Path(name).parent)
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    return json.dumps({"v": PROTOCOL_VERSION, **message}, ensure_ascii=False).encode() + b"\n"
+
+
+def decode(line: bytes) -> dict[str, Any]:
+    """Parse one line; raises ProtocolError with a message fit to send back."""
+    try:
+        message = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ProtocolError(f"not JSON: {error}") from error
+    if not isinstance(message, dict):
+        raise ProtocolError("expected a JSON object")
+    if message.get("v") != PROTOCOL_VERSION:
+        raise ProtocolError(f"unsupported protocol version {message.get('v')!r}")
+    return message
+
+
+def request(
+    data_dir: Path, message: dict[str, Any], *, timeout: float = REPLY_TIMEOUT_S
+) -> dict[str, Any] | None:
+    """Send `message` to the running instance; None when there is none (or it is not alive)."""
+    name = socket_name(data_dir)
+    try:
+        if sys.platform == "win32":
+            reply = _exchange_pipe(name, encode(message))
+        else:
+            reply = _exchange_unix(name, encode(message), timeout)
+    except OSError:
+        return None
+    if not reply:
+        return None
+    try:
+        return decode(reply)
+    except ProtocolError:
+        return None
+
+
+def _exchange_unix(name: str, payload: bytes, timeout: float) -> bytes:
+    if not os.path.exists(name):
+        raise FileNotFoundError(name)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(CONNECT_TIMEOUT_S)
+        sock.connect(name)
+        sock.settimeout(timeout)
+        sock.sendall(payload)
+        return _read_line(sock)
+
+
+def _read_line(sock: socket.socket) -> bytes:
+    data = b""
+    while b"\n" not in data and len(data) < MAX_MESSAGE_BYTES:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data.split(b"\n", 1)[0]
+
+
+def _exchange_pipe(name: str, payload: bytes) -> bytes:  # pragma: no cover - Windows only
+    with open(rf"\\.\pipe\{name}", "r+b", buffering=0) as pipe:
+        pipe.write(payload)
+        data = b""
+        while b"\n" not in data and len(data) < MAX_MESSAGE_BYTES:
+            chunk = pipe.read(4096)
+            if not chunk:
+                break
+            data += chunk
+    return data.split(b"\n", 1)[0]
