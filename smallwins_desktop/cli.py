@@ -40,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     _quiet_encoding_errors()
+    _quiet_core_logs()
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_app)
     try:
         return handler(args)
@@ -281,6 +282,16 @@ def _as_json(win: WinRecord) -> dict[str, Any]:
 
 def _fail(message: str) -> None:
     print(f"smallwins: {message}", file=sys.stderr)
+
+
+def _quiet_core_logs() -> None:
+    """Core logs for the app's log; without this, Python's last-resort handler would print
+    its records raw on stderr next to the CLI's own message about the same event."""
+    import logging
+
+    package = logging.getLogger("smallwins_desktop")
+    if not any(isinstance(h, logging.NullHandler) for h in package.handlers):
+        package.addHandler(logging.NullHandler())
 
 
 def _quiet_encoding_errors() -> None:

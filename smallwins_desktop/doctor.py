@@ -11,7 +11,7 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
-from smallwins_desktop import __version__, paths
+from smallwins_desktop import __version__
 
 
 def report(data_dir: Path, *, now: datetime) -> str:
@@ -43,7 +43,18 @@ def report(data_dir: Path, *, now: datetime) -> str:
             f"Tags:            {len(wins.tags_in_use(store))}",
             f"Backups:         {len(backups)} in {store.backups}{newest}",
         ]
+    lines.append(f"App:             {_app_status(data_dir)}")
     return "\n".join(lines)
+
+
+def _app_status(data_dir: Path) -> str:
+    from smallwins_desktop import ipc
+
+    status = ipc.request(data_dir, {"cmd": "status"})
+    if status is None:
+        return "not running"
+    tray = "in the system tray" if status.get("tray") else "no system tray: showing a window"
+    return f"running (pid {status.get('pid')}), {tray}"
 
 
 def _mode(path: Path) -> str:

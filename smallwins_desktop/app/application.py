@@ -56,7 +56,11 @@ class SmallWinsApp(QObject):
         self.journal.changed.connect(self.refresh_summary)
         self.ipc = IpcServer(
             ipc.socket_name(data_dir),
-            {"show_capture": self._ipc_show_capture, "add": self._ipc_add},
+            {
+                "show_capture": self._ipc_show_capture,
+                "add": self._ipc_add,
+                "status": self._ipc_status,
+            },
             self,
         )
 
@@ -95,6 +99,19 @@ class SmallWinsApp(QObject):
     def _ipc_show_capture(self, _: dict[str, Any]) -> dict[str, Any]:
         self.capture.present()
         return {"ok": True}
+
+    def _ipc_status(self, _: dict[str, Any]) -> dict[str, Any]:
+        import os
+
+        summary = self.journal.summary()
+        return {
+            "ok": True,
+            "pid": os.getpid(),
+            "tray": self.tray is not None,
+            "tooltip": self.tray.icon.toolTip() if self.tray is not None else None,
+            "wins_today": summary.wins,
+            "capture_visible": self.capture.isVisible(),
+        }
 
     def _ipc_add(self, message: dict[str, Any]) -> dict[str, Any]:
         from smallwins_desktop.cli import saved_message

@@ -109,6 +109,13 @@ class CaptureEdit(QPlainTextEdit):
         self.completer.complete(rect)
         self.completer.popup().setCurrentIndex(self.completer.completionModel().index(0, 0))
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab reaches here before keyPressEvent: with completions showing, it completes.
+        if self.completer.popup().isVisible():
+            self._accept_current_completion()
+            return True
+        return super().focusNextPrevChild(next)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.completer.popup()

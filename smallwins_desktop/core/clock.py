@@ -16,8 +16,14 @@ class Clock(Protocol):
 
 
 class SystemClock:
+    """The wall clock in the system's IANA zone (not a fixed offset), so that local times
+    across a DST change resolve correctly; the zone is looked up on each call, so a change
+    of zone (travel) is followed."""
+
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        import tzlocal
+
+        return datetime.now(tzlocal.get_localzone())
 
 
 class FixedClock:

@@ -130,6 +130,8 @@ def open_store(data_dir: Path, *, now: datetime | None = None) -> Store:
         problem = _check_file(path)
         if problem is not None:
             raise _set_aside(path, paths.backup_dir(data_dir), problem, now)
+        # Checked read-only: connecting with our pragmas (WAL) would already rewrite the header.
+        _refuse_newer(path, _file_version(path))
     _create_private_file(path)
 
     db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -171,6 +173,23 @@ def _check_file(path: Path) -> str | None:
     return None if result == "ok" else result
 
 
+def _file_version(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _refuse_newer(path: Path, version: int) -> None:
+    if version > LATEST_VERSION:
+        raise NewerSchemaError(
+            f"The database at {path} was written by a newer version of Small Wins "
+            f"(schema {version}; this version knows up to {LATEST_VERSION}). It was not "
+            "changed. Please update Small Wins."
+        )
+
+
 def _set_aside(path: Path, backups: Path, problem: str, now: datetime) -> DatabaseRecoveredError:
     stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S")
     damaged = path.with_name(f"{path.name}.damaged-{stamp}")
@@ -206,12 +225,7 @@ def _set_aside(path: Path, backups: Path, problem: str, now: datetime) -> Databa
 
 def _migrate(store: Store, now: datetime) -> None:
     version = store.schema_version
-    if version > LATEST_VERSION:
-        raise NewerSchemaError(
-            f"The database at {store.path} was written by a newer version of Small Wins "
-            f"(schema {version}; this version knows up to {LATEST_VERSION}). It was not "
-            "changed. Please update Small Wins."
-        )
+    _refuse_newer(store.path, version)
     if version == LATEST_VERSION:
         return
     if version > 0:

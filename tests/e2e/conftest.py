@@ -1,0 +1,52 @@
+"""Fixtures for the end-to-end tests: one private desktop shared by the whole run.
+
+Every test collected under tests/e2e gets the `e2e` marker. Where the desktop stack's
+executables are missing, tests that use `desktop` are skipped, naming what is missing and
+which Debian package provides it, unless SMALLWINS_REQUIRE_DESKTOP=1 (CI), where that is a
+failure. A stack that is installed but fails to start is always an error, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+try:  # tests/e2e as a package
+    from .desktop import REQUIREMENTS, DesktopSession, missing_requirements
+except ImportError:  # rootdir-relative import of a directory without __init__.py
+    from desktop import REQUIREMENTS, DesktopSession, missing_requirements
+
+E2E_DIR = Path(__file__).resolve().parent
+ARTIFACTS_DIR = E2E_DIR / "artifacts"
+REQUIRE_DESKTOP_ENV = "SMALLWINS_REQUIRE_DESKTOP"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # This hook sees the items of the whole run, not only those in this directory.
+    for item in items:
+        if item.path.resolve().is_relative_to(E2E_DIR):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def desktop() -> Iterator[DesktopSession]:
+    """A started DesktopSession (Xvfb, D-Bus session bus, trayer, dunst) for the whole run."""
+    missing = missing_requirements()
+    if missing:
+        named = ", ".join(f"{name} ({REQUIREMENTS[name]})" for name in missing)
+        reason = f"e2e desktop stack not installed; missing executables (Debian package): {named}"
+        if os.environ.get(REQUIRE_DESKTOP_ENV) == "1":
+            pytest.fail(f"{reason} ({REQUIRE_DESKTOP_ENV}=1)", pytrace=False)
+        pytest.skip(reason)
+    with DesktopSession() as session:
+        yield session
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """tests/e2e/artifacts (git-ignored), for screenshots and logs worth keeping."""
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    return ARTIFACTS_DIR

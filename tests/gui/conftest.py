@@ -1,0 +1,46 @@
+"""GUI tests: real widgets on Qt's offscreen platform, a real temp database, a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+# Must be set before pytest-qt creates the QApplication; tests never need a real screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pytestqt.qtbot import QtBot
+
+from smallwins_desktop.app.capture_window import CaptureWindow
+from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.core.clock import FixedClock
+from smallwins_desktop.core.db import Store
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 20, 15, 30, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+def journal(store: Store, clock: FixedClock, qtbot: QtBot) -> Iterator[Journal]:
+    journal = Journal(store, clock)
+    yield journal
+    journal.stop_watching()
+
+
+@pytest.fixture
+def window(journal: Journal, qtbot: QtBot) -> CaptureWindow:
+    window = CaptureWindow(journal)
+    qtbot.addWidget(window)
+    window.present()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def data_path(data_dir: Path) -> Path:
+    return data_dir

@@ -1,0 +1,210 @@
+"""The composed app: tray state, the no-tray fallback, noticing other processes, and IPC."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from smallwins_desktop import ipc
+from smallwins_desktop.app.application import SmallWinsApp
+from smallwins_desktop.core import wins
+from smallwins_desktop.core.clock import FixedClock
+from smallwins_desktop.core.db import Store
+
+SMALLWINS = str(Path(sys.executable).with_name("smallwins"))
+
+
+@pytest.fixture
+def app(store: Store, clock: FixedClock, data_dir: Path, qtbot: QtBot) -> Iterator[SmallWinsApp]:
+    app = SmallWinsApp(store, clock, data_dir, tray_available=True)
+    qtbot.addWidget(app.capture)
+    assert app.start()
+    yield app
+    app.journal.stop_watching()
+    app.ipc.close()
+
+
+def ask(qtbot: QtBot, data_dir: Path, message: dict[str, Any]) -> dict[str, Any] | None:
+    """Send an IPC request from another thread while the Qt loop serves it."""
+    replies: list[dict[str, Any] | None] = []
+    thread = threading.Thread(target=lambda: replies.append(ipc.request(data_dir, message)))
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5_000)
+    thread.join()
+    return replies[0]
+
+
+def test_tray_shows_an_empty_ring_until_the_first_win_of_the_day(app: SmallWinsApp) -> None:
+    assert app.tray is not None
+    assert not app.tray.has_win_today
+    assert app.tray.icon.toolTip() == "Small Wins — No wins yet today"
+
+    app.journal.add_line("First thing done", source="capture")
+
+    assert app.tray.has_win_today
+    assert app.tray.icon.toolTip() == "Small Wins — 1 win today"
+    assert app.tray.count_action.text() == "1 win today"
+
+
+def test_tooltip_names_the_streak_of_workdays(app: SmallWinsApp, clock: FixedClock) -> None:
+    # 2026-11-20 is a Friday; Thursday and Wednesday had wins too.
+    for line in ("wed: One", "thu: Two", "Three", "Four"):
+        app.journal.add_line(line, source="cli")
+    assert app.tray is not None
+    assert app.tray.icon.toolTip() == "Small Wins — 2 wins today · 3-day streak"
+
+
+def test_tray_menu_has_the_actions_with_the_capture_shortcut(app: SmallWinsApp) -> None:
+    assert app.tray is not None
+    texts = [a.text() for a in app.tray.menu.actions() if not a.isSeparator()]
+    assert texts[0] == "Log a win…"
+    assert not app.tray.capture_action.shortcut().isEmpty()
+    assert "Open journal" in texts
+    assert "Quit Small Wins" in texts
+    assert not app.tray.count_action.isEnabled()
+
+
+def test_tray_click_opens_the_capture_window(app: SmallWinsApp, qtbot: QtBot) -> None:
+    assert app.tray is not None
+    app.tray.capture_action.trigger()
+    qtbot.waitExposed(app.capture)
+    assert app.capture.isVisible()
+
+
+def test_without_a_tray_a_small_window_offers_the_same_actions_and_says_why(
+    store: Store, clock: FixedClock, data_dir: Path, qtbot: QtBot
+) -> None:
+    app = SmallWinsApp(store, clock, data_dir, tray_available=False)
+    assert app.fallback is not None
+    qtbot.addWidget(app.fallback)
+    qtbot.addWidget(app.capture)
+    try:
+        assert app.start()
+        assert app.tray is None
+        assert app.fallback.isVisible()
+        assert (
+            "no system tray" in app.fallback.findChildren(type(app.fallback.count_label))[0].text()
+        )
+        app.journal.add_line("Works without a tray", source="capture")
+        assert app.fallback.count_label.text() == "1 win today"
+    finally:
+        app.journal.stop_watching()
+        app.ipc.close()
+
+
+def test_a_win_written_by_another_process_updates_the_tray(
+    app: SmallWinsApp, data_dir: Path
+) -> None:
+    app.ipc.close()  # make `smallwins add` write the database itself, as another process
+    subprocess.run(
+        [SMALLWINS, "--data-dir", str(data_dir), "add", "2026-11-20: From the terminal"],
+        check=True,
+        capture_output=True,
+    )
+    assert app.tray is not None
+    assert not app.tray.has_win_today
+    app.journal.check_for_changes()  # what the poll timer calls every few seconds
+    assert app.tray.has_win_today
+
+
+def test_the_day_rolling_over_empties_the_ring(app: SmallWinsApp, clock: FixedClock) -> None:
+    from datetime import timedelta
+
+    app.journal.add_line("Before midnight", source="capture")
+    assert app.tray is not None
+    assert app.tray.has_win_today
+    clock.advance(timedelta(days=1))
+    app.journal.check_for_changes()
+    assert not app.tray.has_win_today
+
+
+def test_ipc_add_saves_through_the_running_app_and_updates_the_tray(
+    app: SmallWinsApp, store: Store, data_dir: Path, qtbot: QtBot
+) -> None:
+    reply = ask(qtbot, data_dir, {"cmd": "add", "text": "Handed over #ipc !!"})
+    assert reply is not None
+    assert reply["ok"], reply
+    assert reply["message"] == "Saved: Handed over #ipc !!"
+    [win] = wins.list_wins(store)
+    assert (win.text, win.source) == ("Handed over", "cli")
+    assert app.tray is not None
+    assert app.tray.has_win_today
+
+
+def test_ipc_add_with_empty_text_answers_an_error(
+    app: SmallWinsApp, store: Store, data_dir: Path, qtbot: QtBot
+) -> None:
+    reply = ask(qtbot, data_dir, {"cmd": "add", "text": "   "})
+    assert reply == {"v": 1, "ok": False, "error": "Nothing to save: write what moved forward."}
+    assert wins.list_wins(store) == []
+
+
+def test_ipc_show_capture_presents_the_window(
+    app: SmallWinsApp, data_dir: Path, qtbot: QtBot
+) -> None:
+    assert ask(qtbot, data_dir, {"cmd": "show_capture"}) == {"v": 1, "ok": True}
+    assert app.capture.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("payload", "error"),
+    [
+        (b"this is not json\n", "not JSON"),
+        (b"[1, 2]\n", "expected a JSON object"),
+        (b'{"v": 99, "cmd": "ping"}\n', "unsupported protocol version"),
+        (b'{"v": 1, "cmd": "format-disk"}\n', "unknown command"),
+        (b"\xff\xfe\n", "not JSON"),
+    ],
+)
+def test_bad_ipc_data_is_answered_with_an_error_and_the_app_keeps_serving(
+    app: SmallWinsApp, data_dir: Path, qtbot: QtBot, payload: bytes, error: str
+) -> None:
+    import socket
+
+    replies: list[bytes] = []
+
+    def send_raw() -> None:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(5)
+            sock.connect(ipc.socket_name(data_dir))
+            sock.sendall(payload)
+            replies.append(sock.recv(4096))
+
+    thread = threading.Thread(target=send_raw)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5_000)
+    thread.join()
+    reply = ipc.decode(replies[0].split(b"\n")[0])
+    assert reply["ok"] is False
+    assert error in reply["error"]
+    assert ask(qtbot, data_dir, {"cmd": "ping"}) == {"v": 1, "ok": True}
+
+
+def test_a_stale_socket_from_a_crashed_instance_is_replaced(
+    store: Store, clock: FixedClock, data_dir: Path, qtbot: QtBot
+) -> None:
+    name = Path(ipc.socket_name(data_dir))
+    ipc.prepare_socket_dir(str(name))
+    name.write_bytes(b"")  # what a kill -9 leaves behind: a path nobody listens on
+    assert ipc.request(data_dir, {"cmd": "ping"}) is None
+
+    app = SmallWinsApp(store, clock, data_dir, tray_available=True)
+    qtbot.addWidget(app.capture)
+    try:
+        assert app.start()
+        assert ask(qtbot, data_dir, {"cmd": "ping"}) == {"v": 1, "ok": True}
+    finally:
+        app.journal.stop_watching()
+        app.ipc.close()
+
+
+def test_socket_dir_is_private(app: SmallWinsApp, data_dir: Path) -> None:
+    directory = Path(ipc.socket_name(data_dir)).parent
+    assert directory.stat().st_mode & 0o777 == 0o700

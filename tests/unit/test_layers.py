@@ -1,0 +1,103 @@
+"""The layers point one way: `core` never imports Qt nor anything from `app` (DESIGN.md)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import smallwins_desktop.core
+
+CORE = Path(smallwins_desktop.core.__file__).parent
+FORBIDDEN = ("PySide6", "shiboken6", "smallwins_desktop.app")
+CORE_FILES = sorted(CORE.rglob("*.py"))
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(CORE.parent.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _package_of(path: Path) -> str:
+    name = _module_name(path)
+    return name if path.name == "__init__.py" else name.rpartition(".")[0]
+
+
+def _imported_names(source: str, package: str) -> list[str]:
+    """Every module an import statement anywhere in `source` names, relative ones resolved."""
+    names: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0]
+                module = f"{base}.{module}" if module else base
+            names.append(module)
+            names += [f"{module}.{alias.name}" for alias in node.names]
+    return names
+
+
+def _is_forbidden(name: str) -> bool:
+    return any(name == f or name.startswith(f"{f}.") for f in FORBIDDEN)
+
+
+def test_the_import_checker_catches_every_form_of_import() -> None:
+    source = (
+        "import os, PySide6.QtCore\n"
+        "from ..app import tray\n"
+        "def later():\n"
+        "    from shiboken6 import isValid\n"
+        "    from smallwins_desktop import app\n"
+        "from . import wins\n"
+    )
+
+    found = _imported_names(source, "smallwins_desktop.core")
+
+    assert [n for n in found if _is_forbidden(n)] == [
+        "PySide6.QtCore",
+        "smallwins_desktop.app",
+        "smallwins_desktop.app.tray",
+        "shiboken6",
+        "shiboken6.isValid",
+        "smallwins_desktop.app",
+    ]
+    assert "smallwins_desktop.core.wins" in found
+    assert not _is_forbidden("smallwins_desktop.apple")
+
+
+def test_there_are_core_modules_to_check() -> None:
+    assert CORE / "db.py" in CORE_FILES
+    assert CORE / "wins.py" in CORE_FILES
+
+
+@pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: str(p.relative_to(CORE)))
+def test_no_core_source_file_imports_qt_or_the_app(path: Path) -> None:
+    names = _imported_names(path.read_text(encoding="utf-8"), _package_of(path))
+
+    offending = [name for name in names if _is_forbidden(name)]
+
+    assert offending == [], f"{path.relative_to(CORE.parent)} imports {offending}"
+
+
+def test_importing_every_core_module_loads_no_qt() -> None:
+    modules = [_module_name(p) for p in CORE_FILES]
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        f"forbidden = {FORBIDDEN!r}\n"
+        "print(' '.join(sorted(m for m in sys.modules\n"
+        "                      if any(m == f or m.startswith(f + '.') for f in forbidden))))\n"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "", f"importing core loaded: {done.stdout.strip()}"
