@@ -54,5 +54,31 @@ _V1_INITIAL: Step = (
     )""",
 )
 
-STEPS: tuple[Step, ...] = (_V1_INITIAL,)
+_V2_REMINDERS: Step = (
+    # One row per reminder occurrence decided (fired, missed or skipped), written before
+    # delivery: the UNIQUE key is what makes "at most once" hold across restarts and processes.
+    """CREATE TABLE reminder_occurrence (
+        id INTEGER PRIMARY KEY,
+        rule TEXT NOT NULL,
+        local_date DATE NOT NULL,
+        scheduled_at DATETIME NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('fire', 'missed', 'skip')),
+        reason TEXT NOT NULL,
+        decided_at DATETIME NOT NULL,
+        UNIQUE (rule, local_date)
+    )""",
+    "CREATE TABLE reminder_snooze (rule TEXT PRIMARY KEY, until DATETIME NOT NULL)",
+    """CREATE TABLE notification_delivery (
+        id INTEGER PRIMARY KEY,
+        notification_key TEXT NOT NULL,
+        backend TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        error TEXT,
+        local_date DATE NOT NULL,
+        at DATETIME NOT NULL
+    )""",
+    "CREATE INDEX notification_delivery_local_date ON notification_delivery (local_date)",
+)
+
+STEPS: tuple[Step, ...] = (_V1_INITIAL, _V2_REMINDERS)
 LATEST_VERSION = len(STEPS)

@@ -82,4 +82,41 @@ class Setting(BaseModel):
     value = pw.TextField()
 
 
-MODELS: tuple[type[pw.Model], ...] = (Goal, Win, Tag, WinTag, Setting)
+class ReminderOccurrence(BaseModel):
+    id = pw.AutoField()
+    rule = pw.CharField()
+    local_date = pw.DateField()
+    scheduled_at = UTCDateTimeField()
+    action = pw.CharField()
+    reason = pw.CharField()
+    decided_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("rule", "local_date"), True),)
+
+
+class ReminderSnooze(BaseModel):
+    rule = pw.CharField(primary_key=True)
+    until = UTCDateTimeField()
+
+
+class NotificationDelivery(BaseModel):
+    id = pw.AutoField()
+    notification_key = pw.CharField()
+    backend = pw.CharField()
+    ok = pw.BooleanField()
+    error = pw.TextField(null=True)
+    local_date = pw.DateField(index=True)
+    at = UTCDateTimeField()
+
+
+MODELS: tuple[type[pw.Model], ...] = (
+    Goal,
+    Win,
+    Tag,
+    WinTag,
+    Setting,
+    ReminderOccurrence,
+    ReminderSnooze,
+    NotificationDelivery,
+)

@@ -19,6 +19,7 @@ import pytest
 from smallwins_desktop import __version__
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.db import open_store
+from smallwins_desktop.core.migrations import LATEST_VERSION
 
 SMALLWINS = Path(sys.executable).parent / ("smallwins.exe" if os.name == "nt" else "smallwins")
 JSON_FIELDS = {
@@ -289,7 +290,7 @@ def test_doctor_reports_where_the_data_is_and_that_it_is_healthy(data_dir: Path)
     assert lines[0] == f"Small Wins {__version__}"
     assert fields["Data dir"].startswith(str(data_dir))
     assert fields["Database"].startswith(str(data_dir / "smallwins.db"))
-    assert fields["Schema version"].startswith("1 ")
+    assert fields["Schema version"].startswith(f"{LATEST_VERSION} ")
     assert fields["Integrity"] == "ok"
     assert fields["Wins"] == "1 (1 setbacks, 0 deleted)"
     assert fields["Tags"] == "1"

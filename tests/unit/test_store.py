@@ -146,24 +146,45 @@ def _pretend_latest(monkeypatch: pytest.MonkeyPatch, *extra: migrations.Step) ->
 def test_an_old_database_is_upgraded_after_a_backup_and_keeps_its_data(
     data_dir: Path, now: datetime, today: date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = _store_with_wins(data_dir, now, today, "Recorded under schema 1")
-    assert _user_version(path) == 1
+    current = migrations.LATEST_VERSION
+    path = _store_with_wins(data_dir, now, today, "Recorded under the current schema")
+    assert _user_version(path) == current
     latest = _pretend_latest(monkeypatch, _V2_ADD_MOOD)
 
     with open_store(data_dir, now=now + timedelta(hours=1)) as store:
-        assert store.schema_version == latest == 2
-        assert _texts(store) == ["Recorded under schema 1"]
+        assert store.schema_version == latest == current + 1
+        assert _texts(store) == ["Recorded under the current schema"]
         moods = store.db.execute_sql("SELECT mood FROM win").fetchall()
         backups = list_backups(store.backups)
 
     assert moods == [("proud",)]
-    before = [b for b in backups if "before-v2" in b.name]
+    before = [b for b in backups if f"before-v{current + 1}" in b.name]
     assert len(before) == 1
-    assert _user_version(before[0]) == 1
+    assert _user_version(before[0]) == current
     with _sqlite(before[0]) as conn:
-        assert conn.execute("SELECT text FROM win").fetchall() == [("Recorded under schema 1",)]
+        assert conn.execute("SELECT text FROM win").fetchall() == [
+            ("Recorded under the current schema",)
+        ]
         columns = {row[1] for row in conn.execute("PRAGMA table_info(win)")}
     assert "mood" not in columns
+
+
+def test_a_schema_1_database_gains_the_reminder_tables_and_keeps_its_wins(
+    data_dir: Path, now: datetime, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(dbmod, "STEPS", migrations.STEPS[:1])
+        patch.setattr(dbmod, "LATEST_VERSION", 1)
+        path = _store_with_wins(data_dir, now, today, "Logged before reminders existed")
+    assert _user_version(path) == 1
+
+    with open_store(data_dir, now=now + timedelta(hours=1)) as store:
+        assert store.schema_version == migrations.LATEST_VERSION
+        assert _texts(store) == ["Logged before reminders existed"]
+        tables = {r[0] for r in store.db.execute_sql("SELECT name FROM sqlite_master")}
+        backups = [b.name for b in list_backups(store.backups)]
+    assert {"reminder_occurrence", "reminder_snooze", "notification_delivery"} <= tables
+    assert any("before-v2" in name for name in backups)
 
 
 def test_a_failing_migration_step_rolls_back_leaving_version_and_data(
@@ -179,7 +200,7 @@ def test_a_failing_migration_step_rolls_back_leaving_version_and_data(
     with pytest.raises(pw.DatabaseError, match="no_such_table"):
         open_store(data_dir, now=now)
 
-    assert _user_version(path) == 1
+    assert _user_version(path) == migrations.LATEST_VERSION
     with _sqlite(path) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         texts = conn.execute("SELECT text FROM win").fetchall()
@@ -196,7 +217,7 @@ def test_each_migration_step_is_its_own_transaction(
     with pytest.raises(pw.DatabaseError):
         open_store(data_dir, now=now)
 
-    assert _user_version(path) == 2
+    assert _user_version(path) == migrations.LATEST_VERSION + 1
     with _sqlite(path) as conn:
         assert conn.execute("SELECT text, mood FROM win").fetchall() == [("Must survive", "proud")]
 
