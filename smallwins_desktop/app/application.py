@@ -4,6 +4,8 @@
                      ├─ JournalWindow (built on first use)
                      ├─ Tray, or FallbackWindow when the desktop has no tray
                      └─ IpcServer (`smallwins`, `smallwins capture`, `smallwins add`)
+    Store ─ Scheduler ── ReminderController ─ Notifier (freedesktop → plyer → tray message)
+                                            └ NotificationsWindow (built on first use)
 
 It owns nothing else and decides nothing: behaviour lives in the pieces and in `core`.
 """
@@ -23,7 +25,12 @@ from smallwins_desktop.app.fallback_window import FallbackWindow
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal import Journal
 from smallwins_desktop.app.journal_window import JournalWindow
+from smallwins_desktop.app.notifications_window import NotificationsWindow
+from smallwins_desktop.app.notifier import NotificationBackend, Notifier, default_backends
+from smallwins_desktop.app.reminder_controller import ReminderController
+from smallwins_desktop.app.scheduler import Scheduler
 from smallwins_desktop.app.tray import Tray
+from smallwins_desktop.core import wins
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
@@ -38,6 +45,7 @@ class SmallWinsApp(QObject):
         data_dir: Path,
         *,
         tray_available: bool | None = None,
+        notification_backends: list[NotificationBackend] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,6 +62,24 @@ class SmallWinsApp(QObject):
         face.journal_requested.connect(self.open_journal)
         face.quit_requested.connect(QApplication.quit)
         self.journal.changed.connect(self.refresh_summary)
+
+        if notification_backends is None:
+            notification_backends = default_backends(self.tray.icon if self.tray else None)
+        self.notifier = Notifier(notification_backends, self)
+        self.reminders = ReminderController(store, clock, self.journal, self.notifier, self)
+        self.scheduler = Scheduler(store, clock, has_win_on=self._has_win_on, parent=self)
+        self._notifications_window: NotificationsWindow | None = None
+        self.scheduler.reminder_due.connect(self.reminders.deliver)
+        self.reminders.capture_requested.connect(self.capture.present)
+        self.capture.presented.connect(self.reminders.acknowledge)
+        self.journal.changed.connect(self._win_logged)
+        if self.tray is not None:
+            self.reminders.attention_changed.connect(self.tray.set_attention)
+            self.tray.snooze_requested.connect(self.reminders.snooze)
+            self.tray.skip_today_requested.connect(self.reminders.skip_today)
+            self.tray.pause_requested.connect(self._pause)
+            self.tray.resume_requested.connect(self._resume)
+            self.tray.notifications_requested.connect(self.open_notifications)
         self.ipc = IpcServer(
             ipc.socket_name(data_dir),
             {
@@ -74,9 +100,13 @@ class SmallWinsApp(QObject):
             log.warning("no system tray available; showing a window instead")
             self.fallback.show()
         self.journal.start_watching()
+        if self.tray is not None:
+            self.tray.set_paused(self.reminders.is_paused())
+        self.scheduler.start()
         return listening
 
     def shutdown(self) -> None:
+        self.scheduler.stop()
         self.journal.stop_watching()
         self.capture.save_draft()
         self.ipc.close()
@@ -96,6 +126,33 @@ class SmallWinsApp(QObject):
             self._journal_window = JournalWindow(self.journal)
         self._journal_window.present()
 
+    def open_notifications(self) -> None:
+        if self._notifications_window is None:
+            self._notifications_window = NotificationsWindow(
+                self.store, self.reminders, self.notifier.backend_names()
+            )
+        self._notifications_window.present()
+
+    def _has_win_on(self, day: object) -> bool:
+        from datetime import date
+
+        assert isinstance(day, date)
+        return bool(wins.count_by_day(self.store, day, day))
+
+    def _win_logged(self) -> None:
+        if self.reminders.waiting is not None and self.journal.summary().wins > 0:
+            self.reminders.acknowledge()
+
+    def _pause(self) -> None:
+        self.reminders.pause_until_tomorrow()
+        if self.tray is not None:
+            self.tray.set_paused(True)
+
+    def _resume(self) -> None:
+        self.reminders.resume()
+        if self.tray is not None:
+            self.tray.set_paused(False)
+
     def _ipc_show_capture(self, _: dict[str, Any]) -> dict[str, Any]:
         self.capture.present()
         return {"ok": True}
@@ -111,6 +168,7 @@ class SmallWinsApp(QObject):
             "tooltip": self.tray.icon.toolTip() if self.tray is not None else None,
             "wins_today": summary.wins,
             "capture_visible": self.capture.isVisible(),
+            "attention": self.reminders.waiting is not None,
         }
 
     def _ipc_add(self, message: dict[str, Any]) -> dict[str, Any]:

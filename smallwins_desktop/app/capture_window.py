@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -47,7 +47,13 @@ CELEBRATION_MARKS = {0: "✎", 1: "✓", 2: "★", 3: "🎉"}
 
 
 class CaptureWindow(QWidget):
-    """The quick-capture window. It emits nothing: saving goes through the `Journal`."""
+    """The quick-capture window; saving goes through the `Journal`.
+
+    Signals:
+        presented: the window was shown to the user (a waiting reminder is answered).
+    """
+
+    presented = Signal()
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
@@ -160,6 +166,7 @@ class CaptureWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.presented.emit()
 
     def dismiss(self) -> None:
         """Esc: hide and keep the draft."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 import socket
 import sys
@@ -20,6 +21,8 @@ from smallwins_desktop import ipc
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
+
+    from smallwins_desktop.core.clock import Clock
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,6 @@ def run_app(data_dir: Path, *, capture: bool = False) -> int:
     from smallwins_desktop import __version__
     from smallwins_desktop.app.application import SmallWinsApp
     from smallwins_desktop.app.icons import app_icon
-    from smallwins_desktop.core.clock import SystemClock
     from smallwins_desktop.core.db import open_store
     from smallwins_desktop.core.errors import DatabaseRecoveredError, StoreError
 
@@ -63,7 +65,7 @@ def run_app(data_dir: Path, *, capture: bool = False) -> int:
         QMessageBox.critical(None, "Small Wins", str(error))
         return 1
 
-    app = SmallWinsApp(store, SystemClock(), data_dir)
+    app = SmallWinsApp(store, _clock(), data_dir)
     if not app.start():
         # Another instance won the race to listen: hand over to it.
         app.shutdown()
@@ -77,6 +79,23 @@ def run_app(data_dir: Path, *, capture: bool = False) -> int:
         return qapp.exec()
     finally:
         signals.close()
+
+
+TEST_MODE_ENV = "SMALLWINS_TEST_MODE"
+TEST_START_ENV = "SMALLWINS_TEST_START"
+
+
+def _clock() -> Clock:
+    """The wall clock; in test mode only, one shifted to start at $SMALLWINS_TEST_START."""
+    from datetime import datetime
+
+    from smallwins_desktop.core.clock import ShiftedClock, SystemClock
+
+    start = os.environ.get(TEST_START_ENV)
+    if os.environ.get(TEST_MODE_ENV) == "1" and start:
+        log.warning("test mode: the clock starts at %s", start)
+        return ShiftedClock(datetime.fromisoformat(start))
+    return SystemClock()
 
 
 class _SignalWatcher:

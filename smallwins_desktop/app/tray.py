@@ -1,8 +1,9 @@
 """The tray icon and its menu: the app's face for most of the day.
 
-Two states: an open ring while today has no win, a filled ring with a check once it has one.
-The tooltip says how many wins today and the streak; left-click opens the capture window.
-The tray only shows and asks: it is told the summary and emits what the user wants.
+Two states: an open ring while today has no win, a filled ring with a check once it has one;
+and on top, an attention state (an amber dot) while a reminder waits for an answer. The
+tooltip says how many wins today and the streak; left-click opens the capture window. The tray
+only shows and asks: it is told the summary and emits what the user wants.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from smallwins_desktop.app.icons import icon
+from smallwins_desktop.core.reminders import SNOOZE_CHOICES
 from smallwins_desktop.core.stats import TodaySummary
 
 CAPTURE_SHORTCUT_HINT = "Ctrl+Alt+W"
@@ -34,17 +36,28 @@ class Tray(QObject):
         capture_requested: the user asked to log a win (click or menu).
         journal_requested: the user asked to open the journal.
         quit_requested: the user chose Quit.
+        snooze_requested(int): snooze the waiting reminder for so many minutes.
+        skip_today_requested, pause_requested, resume_requested: reminder choices.
+        notifications_requested: open the Notifications window (backends, outcomes, test).
     """
 
     capture_requested = Signal()
     journal_requested = Signal()
     quit_requested = Signal()
+    snooze_requested = Signal(int)
+    skip_today_requested = Signal()
+    pause_requested = Signal()
+    resume_requested = Signal()
+    notifications_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._empty = icon("tray-empty")
         self._filled = icon("tray-filled")
+        self._attention_icon = icon("tray-attention")
         self._has_win: bool | None = None
+        self._attention = False
+        self._summary = ""
 
         self.menu = QMenu()
         self.menu.setAccessibleName(self.tr("Small Wins menu"))
@@ -57,14 +70,35 @@ class Tray(QObject):
         self.journal_action.triggered.connect(self.journal_requested)
         self.quit_action = QAction(self.tr("Quit Small Wins"), self.menu)
         self.quit_action.triggered.connect(self.quit_requested)
+        self.reminders_menu = QMenu(self.tr("Reminders"), self.menu)
+        self.snooze_actions = []
+        for minutes in SNOOZE_CHOICES:
+            action = QAction(self.tr("Snooze %d min") % minutes, self.reminders_menu)
+            action.triggered.connect(lambda _=False, m=minutes: self.snooze_requested.emit(m))
+            self.snooze_actions.append(action)
+            self.reminders_menu.addAction(action)
+        self.reminders_menu.addSeparator()
+        self.skip_action = self.reminders_menu.addAction(self.tr("Skip today"))
+        self.skip_action.triggered.connect(self.skip_today_requested)
+        self.pause_action = self.reminders_menu.addAction(self.tr("Pause until tomorrow"))
+        self.pause_action.triggered.connect(self.pause_requested)
+        self.resume_action = self.reminders_menu.addAction(self.tr("Resume reminders"))
+        self.resume_action.triggered.connect(self.resume_requested)
+        self.notifications_action = QAction(self.tr("Notifications…"), self.menu)
+        self.notifications_action.triggered.connect(self.notifications_requested)
         for action in (self.capture_action, self.count_action, self.journal_action):
             self.menu.addAction(action)
+        self.menu.addSeparator()
+        self.menu.addMenu(self.reminders_menu)
+        self.menu.addAction(self.notifications_action)
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
 
         self.icon = QSystemTrayIcon(self._empty, self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        self.set_paused(False)
+        self.set_attention(False)
 
     @staticmethod
     def available() -> bool:
@@ -80,14 +114,34 @@ class Tray(QObject):
     def has_win_today(self) -> bool:
         return bool(self._has_win)
 
+    @property
+    def attention(self) -> bool:
+        return self._attention
+
     def update(self, summary: TodaySummary) -> None:
-        has_win = summary.wins > 0
-        if has_win != self._has_win:
-            self.icon.setIcon(self._filled if has_win else self._empty)
-            self._has_win = has_win
-        text = summary_text(summary)
-        self.icon.setToolTip(f"Small Wins — {text}")
-        self.count_action.setText(text)
+        self._has_win = summary.wins > 0
+        self._summary = summary_text(summary)
+        self.count_action.setText(self._summary)
+        self._refresh()
+
+    def set_attention(self, waiting: bool) -> None:
+        """Show (or clear) that a reminder waits for an answer."""
+        self._attention = waiting
+        for action in self.snooze_actions:
+            action.setEnabled(waiting)
+        self._refresh()
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause_action.setVisible(not paused)
+        self.resume_action.setVisible(paused)
+
+    def _refresh(self) -> None:
+        if self._attention:
+            self.icon.setIcon(self._attention_icon)
+            self.icon.setToolTip(f"Small Wins — {self.tr('What moved forward today?')}")
+            return
+        self.icon.setIcon(self._filled if self._has_win else self._empty)
+        self.icon.setToolTip(f"Small Wins — {self._summary}")
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

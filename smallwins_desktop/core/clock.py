@@ -41,5 +41,23 @@ class FixedClock:
         self.current += delta
 
 
+class ShiftedClock:
+    """The wall clock moved to start at `start` and run on from there in real time.
+
+    Only for end-to-end tests of the real app (see `app.launch`): it lets a test start the
+    app a few seconds before a reminder is due instead of waiting for 17:30.
+    """
+
+    def __init__(self, start: datetime, *, real: Clock | None = None) -> None:
+        if start.tzinfo is None:
+            raise ValueError("ShiftedClock needs an aware datetime")
+        self._real = real or SystemClock()
+        self._offset = start - self._real.now()
+        self._zone = start.tzinfo
+
+    def now(self) -> datetime:
+        return (self._real.now() + self._offset).astimezone(self._zone)
+
+
 def local_today(clock: Clock) -> date:
     return clock.now().date()

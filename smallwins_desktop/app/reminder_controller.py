@@ -1,0 +1,153 @@
+"""From a due reminder to the user, and from the user's answer back to the reminder state.
+
+A due reminder becomes a notification whose words fit the day (`core.nudges`), delivered by
+the `Notifier` (every attempt's outcome recorded), under a hard daily cap so it never nags.
+Whatever the backends managed, the tray shows an attention state until the user acts on the
+reminder (logs a win, snoozes, skips) or dismisses it, so a reminder nobody could display is
+still seen.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.app.notifier import Delivery, Notification, Notifier
+from smallwins_desktop.core import nudges, reminder_log, reminders, wins
+from smallwins_desktop.core.clock import Clock
+from smallwins_desktop.core.db import Store
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SNOOZE_MINUTES = 30
+TEST_NOTIFICATION_KEY = "test"
+
+
+class ReminderController(QObject):
+    """Delivers reminders and applies the user's answers.
+
+    Signals:
+        attention_changed(bool): a reminder is waiting for the user (True) or was answered.
+        capture_requested: the user chose "Log a win" on a reminder.
+        deliveries_changed: a delivery outcome was recorded (for the Notifications window).
+    """
+
+    attention_changed = Signal(bool)
+    capture_requested = Signal()
+    deliveries_changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        journal: Journal,
+        notifier: Notifier,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._journal = journal
+        self._notifier = notifier
+        self._waiting: str | None = None  # rule key of the reminder the tray is showing
+        notifier.action_invoked.connect(self._action_invoked)
+
+    @property
+    def waiting(self) -> str | None:
+        return self._waiting
+
+    @Slot(object)
+    def deliver(self, decision: reminders.Decision) -> None:
+        now = self._clock.now()
+        self._set_waiting(decision.rule_key)
+        if not nudges.may_notify(reminder_log.notifications_sent_on(self._store, now.date())):
+            log.info("daily notification cap reached; %s shown in the tray only", decision.key)
+            return
+        summary = self._journal.summary()
+        week_start = now.date() - timedelta(days=now.weekday())
+        nudge = nudges.reminder_message(
+            decision.rule_key,
+            wins_today=summary.wins,
+            setbacks_today=summary.setbacks,
+            streak=summary.streak,
+            wins_this_week=sum(wins.count_by_day(self._store, week_start, now.date()).values()),
+        )
+        notification = Notification(
+            key=f"{decision.rule_key}:{decision.local_date.isoformat()}",
+            title=nudge.title,
+            body=nudge.body,
+        )
+        self._record(self._notifier.notify(notification))
+
+    def send_test(self) -> list[Delivery]:
+        deliveries = self._notifier.notify(
+            Notification(
+                key=TEST_NOTIFICATION_KEY,
+                title="Small Wins",
+                body="Notifications work. Reminders will look like this.",
+            )
+        )
+        self._record(deliveries)
+        return deliveries
+
+    # -- the user's answers ----------------------------------------------------------------
+
+    def snooze(self, minutes: int = DEFAULT_SNOOZE_MINUTES) -> None:
+        rule = self._waiting or reminders.END_OF_DAY
+        reminder_log.snooze(self._store, rule, reminders.snooze_until(self._clock.now(), minutes))
+        self._set_waiting(None)
+
+    def skip_today(self) -> None:
+        reminder_log.skip_today(self._store, self._clock.now())
+        self._set_waiting(None)
+
+    def pause_until_tomorrow(self) -> None:
+        now = self._clock.now()
+        reminder_log.pause_until(self._store, reminders.pause_until_tomorrow(now))
+        self._set_waiting(None)
+
+    def resume(self) -> None:
+        reminder_log.pause_until(self._store, None)
+
+    def is_paused(self) -> bool:
+        return reminder_log.paused_until(self._store, self._clock.now()) is not None
+
+    def acknowledge(self) -> None:
+        """The user opened the capture window or dismissed the reminder."""
+        self._set_waiting(None)
+
+    # -- internals -------------------------------------------------------------------------
+
+    @Slot(str, str)
+    def _action_invoked(self, notification_key: str, action: str) -> None:
+        if action == "snooze":
+            self.snooze(DEFAULT_SNOOZE_MINUTES)
+        else:
+            self.acknowledge()
+            self.capture_requested.emit()
+
+    def _record(self, deliveries: list[Delivery]) -> None:
+        now = self._clock.now()
+        for delivery in deliveries:
+            reminder_log.record_delivery(
+                self._store,
+                notification_key=delivery.notification_key,
+                backend=delivery.backend,
+                ok=delivery.ok,
+                error=delivery.error,
+                now=now,
+            )
+            if not delivery.ok:
+                log.warning("notification via %s failed: %s", delivery.backend, delivery.error)
+        if deliveries and not any(d.ok for d in deliveries):
+            log.error("no notification backend could show the reminder; the tray shows it")
+        self.deliveries_changed.emit()
+
+    def _set_waiting(self, rule_key: str | None) -> None:
+        changed = (rule_key is None) != (self._waiting is None)
+        self._waiting = rule_key
+        if changed:
+            self.attention_changed.emit(rule_key is not None)
