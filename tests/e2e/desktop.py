@@ -369,7 +369,8 @@ class DesktopSession:
         Its stdout and stderr go to `log_dir / f"{name}.log"`; `stop()` ends it if still
         running. End it earlier with `terminate()`.
         """
-        return self._spawn(name, cmd, env=self.env, **kwargs)
+        kwargs.setdefault("env", self.env)
+        return self._spawn(name, cmd, **kwargs)
 
     def terminate(self, process: subprocess.Popen[bytes], timeout: float = STOP_GRACE_S) -> int:
         """End a process started with `spawn` (SIGTERM, then SIGKILL) and return its code."""
