@@ -43,8 +43,34 @@ def report(data_dir: Path, *, now: datetime) -> str:
             f"Tags:            {len(wins.tags_in_use(store))}",
             f"Backups:         {len(backups)} in {store.backups}{newest}",
         ]
+        lines += _reminder_lines(store, now)
     lines.append(f"App:             {_app_status(data_dir)}")
     return "\n".join(lines)
+
+
+def _reminder_lines(store: object, now: datetime) -> list[str]:
+    from smallwins_desktop.core import reminder_log, reminders
+    from smallwins_desktop.core.clock import SystemClock
+    from smallwins_desktop.core.db import Store
+
+    assert isinstance(store, Store)
+    local_now = SystemClock().now()
+    rules = reminder_log.load_rules(store)
+    state = reminder_log.load_state(store, local_now)
+    upcoming = reminders.next_occurrence(local_now, rules, state)
+    paused = reminder_log.paused_until(store, local_now)
+    lines = [
+        "Next reminder:   "
+        + (upcoming.strftime("%a %d %b %H:%M %Z") if upcoming else "none (all off)")
+        + (f" (paused until {paused:%a %H:%M})" if paused else "")
+    ]
+    deliveries = reminder_log.recent_deliveries(store, limit=3)
+    if not deliveries:
+        lines.append("Notifications:   none sent yet (use the tray's Notifications… to test)")
+    for record in deliveries:
+        outcome = "shown" if record.ok else f"failed: {record.error}"
+        lines.append(f"Notification:    {record.at:%Y-%m-%d %H:%M} UTC {record.backend}: {outcome}")
+    return lines
 
 
 def _app_status(data_dir: Path) -> str:
