@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 EXTERNAL_CHANGE_POLL_MS = 3_000
 DRAFT_KEY = "capture.draft"
+CELEBRATED_KEY = "celebrate.milestones"
 
 
 class Journal(QObject):
@@ -80,13 +81,17 @@ class Journal(QObject):
         """Save a parsed draft; raises CaptureError for text that cannot be saved."""
         result = wins.add_draft(self._store, draft, now=self._clock.now(), source=source)
         summary = self.summary()
+        celebrated = settings.get(self._store, CELEBRATED_KEY, [])
         celebration = celebration_for(
             impact=result.win.impact,
             kind=result.win.kind,
             wins_today=summary.wins,
             total_wins=summary.total,
             streak=summary.streak,
+            already_celebrated=frozenset(celebrated),
         )
+        if celebration.milestone is not None:  # each milestone is celebrated once, ever
+            settings.put(self._store, CELEBRATED_KEY, [*celebrated, celebration.milestone])
         self._changed()
         return result, celebration
 

@@ -196,3 +196,16 @@ def test_a_big_win_is_celebrated_more_than_a_small_one(window: CaptureWindow, qt
     assert window.message.text().startswith("🎉")
     assert "bold" in window.message.styleSheet()
     assert "bold" not in small[1]
+
+
+def test_a_milestone_is_celebrated_once_even_if_its_win_is_deleted_and_logged_again(
+    window: CaptureWindow, store: Store, clock: FixedClock, qtbot: QtBot
+) -> None:
+    qtbot.keyClicks(window.editor, "The very first")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "first win" in window.message.text()
+    [first] = saved(store)
+    wins.delete(store, first.uuid, now=clock.now())
+    qtbot.keyClicks(window.editor, "First again")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "first win" not in window.message.text()
