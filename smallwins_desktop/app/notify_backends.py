@@ -221,11 +221,14 @@ class FreedesktopBackend(QObject):
         for key, label in notification.actions:
             actions += [key, label]
         if notification.default_action is not None:
-            actions += [DEFAULT_ACTION_KEY, ""]
+            label = dict(notification.actions).get(notification.default_action, "")
+            actions += [DEFAULT_ACTION_KEY, label]
         body = notification.body
         if "body-markup" in self._server_capabilities(proxy):
             body = html.escape(body, quote=False)
         hints = {"desktop-entry": "smallwins"}
+        icon = app_icon_path()
+        replaces_id = self._open_id(notification.key)
         try:
             notification_id = QMetaObject.invokeMethod(
                 proxy,
@@ -233,8 +236,8 @@ class FreedesktopBackend(QObject):
                 Qt.ConnectionType.DirectConnection,
                 Q_RETURN_ARG("uint"),
                 Q_ARG(str, APP_NAME),
-                Q_ARG("uint", self._open_id(notification.key)),
-                Q_ARG(str, str(app_icon_path())),
+                Q_ARG("uint", replaces_id),
+                Q_ARG(str, str(icon) if icon.is_file() else ""),
                 Q_ARG(str, notification.title),
                 Q_ARG(str, body),
                 Q_ARG("QStringList", actions),
@@ -248,6 +251,7 @@ class FreedesktopBackend(QObject):
             raise NotifyError(
                 f"the notification server refused it: {reply_error.name()}: {reply_error.message()}"
             )
+        self._shown.pop(replaces_id, None)
         self._shown[cast(int, notification_id)] = notification
         log.debug("notification %r shown with id %s", notification.key, notification_id)
 
@@ -257,12 +261,15 @@ class FreedesktopBackend(QObject):
         return self._proxy
 
     def _server_capabilities(self, proxy: QDBusInterface) -> list[str]:
-        from PySide6.QtDBus import QDBus
+        from PySide6.QtDBus import QDBus, QDBusMessage
 
         if self._capabilities is None:
             reply = proxy.call(QDBus.CallMode.Block, "GetCapabilities")
-            arguments = reply.arguments()
-            self._capabilities = [str(item) for item in arguments[0]] if arguments else []
+            if reply.type() == QDBusMessage.MessageType.ReplyMessage and reply.arguments():
+                self._capabilities = [str(item) for item in reply.arguments()[0]]
+            else:
+                log.warning("the notification server did not list its capabilities")
+                self._capabilities = []
             if "actions" not in self._capabilities:
                 log.warning("the notification server shows no buttons; clicks may do nothing")
         return self._capabilities
@@ -310,6 +317,12 @@ class FreedesktopBackend(QObject):
                 Qt.ConnectionType.DirectConnection,
                 Q_ARG("uint", notification_id),
             )
+            if self._proxy.lastError().isValid():
+                log.info(
+                    "could not close notification %s: %s",
+                    notification_id,
+                    self._proxy.lastError().message(),
+                )
 
     @Slot("uint", "uint")
     def _on_notification_closed(self, notification_id: int, reason: int) -> None:
