@@ -1,0 +1,151 @@
+"""The printed table: each figure, its baseline from the same run, the ratio, the budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.benchmarks.figures import CaptureFigure, IdleFigure, StartupFigure, VersionFigure
+from tests.benchmarks.stats import Sample
+
+STARTUP_RATIO_BUDGET = 1.5
+CAPTURE_BUDGET_MS = 80.0
+IDLE_CPU_BUDGET_PERCENT = 0.5
+
+HEADER = ("figure", "Small Wins", "baseline, same run", "ratio", "budget", "")
+
+
+@dataclass
+class Row:
+    figure: str
+    subject: str
+    baseline: str
+    ratio: str
+    budget: str = "-"
+    verdict: str = "info"
+
+    def cells(self) -> tuple[str, ...]:
+        return (self.figure, self.subject, self.baseline, self.ratio, self.budget, self.verdict)
+
+
+def verdict(within: bool) -> str:
+    return "OK" if within else "OVER"
+
+
+def ratio(value: float) -> str:
+    return f"{value:.2f}x"
+
+
+def version_rows(figure: VersionFigure) -> list[Row]:
+    return [
+        Row(
+            "`smallwins --version`, wall time",
+            figure.smallwins.show(),
+            f"python -c pass {figure.python.show()}",
+            ratio(figure.smallwins.ratio_to(figure.python)),
+        )
+    ]
+
+
+def capture_rows(figure: CaptureFigure, python: Sample, startup: StartupFigure) -> list[Row]:
+    painted = figure.painted
+    rows = [
+        Row(
+            "`smallwins capture` to window visible (painted)",
+            painted.show(),
+            f"python -c pass {python.show()}",
+            ratio(painted.ratio_to(python)),
+            f"< {CAPTURE_BUDGET_MS:.0f} ms",
+            verdict(painted.median < CAPTURE_BUDGET_MS),
+        ),
+        Row(
+            "  ... to window mapped (viewable)",
+            figure.mapped.show(),
+            f"python -c pass {python.show()}",
+            ratio(figure.mapped.ratio_to(python)),
+        ),
+        Row(
+            "  ... to the `capture` command exiting",
+            figure.client_exit.show(),
+            f"python -c pass {python.show()}",
+            ratio(figure.client_exit.ratio_to(python)),
+        ),
+        Row(
+            "  app's share: show_capture sent in-process",
+            figure.ipc_painted.show(),
+            f"python -c pass {python.show()}",
+            ratio(figure.ipc_painted.ratio_to(python)),
+        ),
+    ]
+    if startup.first_capture.values:
+        rows.append(
+            Row(
+                "  first `capture` after start-up (painted)",
+                startup.first_capture.show(),
+                f"python -c pass {python.show()}",
+                ratio(startup.first_capture.ratio_to(python)),
+            )
+        )
+    return rows
+
+
+def startup_rows(figure: StartupFigure) -> list[Row]:
+    value = figure.smallwins.ratio_to(figure.bare)
+    return [
+        Row(
+            "start-up to tray icon shown",
+            figure.smallwins.show(),
+            f"bare tray app {figure.bare.show()}",
+            ratio(value),
+            f"< {STARTUP_RATIO_BUDGET}x",
+            verdict(value < STARTUP_RATIO_BUDGET),
+        ),
+        Row(
+            "  first start-up of each (not counted)",
+            f"{figure.cold_smallwins:.0f} ms",
+            f"bare tray app {figure.cold_bare:.0f} ms",
+            ratio(figure.cold_smallwins / figure.cold_bare if figure.cold_bare else 0.0),
+        ),
+    ]
+
+
+def idle_rows(figure: IdleFigure) -> list[Row]:
+    def cpu(total: float, slices: Sample) -> str:
+        low, high = min(slices.values), max(slices.values)
+        return f"{total:.3f}% ({low:.2f}-{high:.2f} per {figure.slice_seconds:.3g} s)"
+
+    cpu_ratio = figure.smallwins_cpu / figure.bare_cpu if figure.bare_cpu else None
+    rss_ratio = figure.smallwins_rss.ratio_to(figure.bare_rss)
+    return [
+        Row(
+            f"idle CPU over {figure.seconds:g} s, % of one core",
+            cpu(figure.smallwins_cpu, figure.smallwins_slices),
+            f"bare tray app {cpu(figure.bare_cpu, figure.bare_slices)}",
+            ratio(cpu_ratio) if cpu_ratio is not None else "n/a",
+            f"< {IDLE_CPU_BUDGET_PERCENT}%",
+            verdict(figure.smallwins_cpu < IDLE_CPU_BUDGET_PERCENT),
+        ),
+        Row(
+            "memory while idle (VmRSS)",
+            figure.smallwins_rss.show(),
+            f"bare tray app {figure.bare_rss.show()}",
+            ratio(rss_ratio),
+        ),
+        Row(
+            "  peak memory (VmHWM)",
+            f"{figure.smallwins_peak_rss:.1f} MiB",
+            f"bare tray app {figure.bare_peak_rss:.1f} MiB",
+            ratio(figure.smallwins_peak_rss / figure.bare_peak_rss),
+        ),
+    ]
+
+
+def render(rows: list[Row]) -> str:
+    table = [HEADER, *(row.cells() for row in rows)]
+    widths = [max(len(cells[i]) for cells in table) for i in range(len(HEADER))]
+    lines = []
+    for index, cells in enumerate(table):
+        line = "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+        lines.append(line.rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return "\n".join(lines)
