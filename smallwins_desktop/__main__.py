@@ -2,6 +2,6 @@
 
 import sys
 
-from smallwins_desktop.cli import main
+from smallwins_desktop.entry import main
 
 sys.exit(main())

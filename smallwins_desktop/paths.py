@@ -45,8 +45,6 @@ def backup_dir(directory: Path) -> Path:
 
 def runtime_dir() -> Path:
     """A per-user directory for sockets: $XDG_RUNTIME_DIR where it exists, else a temp dir."""
-    import platformdirs
-
     base = os.environ.get("XDG_RUNTIME_DIR")
     if base and Path(base).is_dir():
         return Path(base) / APP_NAME
@@ -55,6 +53,8 @@ def runtime_dir() -> Path:
 
         uid = os.getuid()
         return Path(tempfile.gettempdir()) / f"{APP_NAME}-{uid}"
+    import platformdirs
+
     return Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
 
 
