@@ -21,6 +21,7 @@ import json
 import os
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,13 +101,14 @@ def _exchange_unix(name: str, payload: bytes, timeout: float) -> bytes:
         sock.connect(name)
         sock.settimeout(timeout)
         sock.sendall(payload)
-        return _read_line(sock)
+        return _read_line(sock.recv)
 
 
-def _read_line(sock: socket.socket) -> bytes:
+def _read_line(read: Callable[[int], bytes]) -> bytes:
+    """The first line of a reply, read in chunks until a newline, EOF or the size limit."""
     data = b""
     while b"\n" not in data and len(data) < MAX_MESSAGE_BYTES:
-        chunk = sock.recv(4096)
+        chunk = read(4096)
         if not chunk:
             break
         data += chunk
@@ -116,10 +118,4 @@ def _read_line(sock: socket.socket) -> bytes:
 def _exchange_pipe(name: str, payload: bytes) -> bytes:  # pragma: no cover - Windows only
     with open(rf"\\.\pipe\{name}", "r+b", buffering=0) as pipe:
         pipe.write(payload)
-        data = b""
-        while b"\n" not in data and len(data) < MAX_MESSAGE_BYTES:
-            chunk = pipe.read(4096)
-            if not chunk:
-                break
-            data += chunk
-    return data.split(b"\n", 1)[0]
+        return _read_line(pipe.read)

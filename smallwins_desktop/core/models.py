@@ -10,7 +10,7 @@ back as aware UTC datetimes; `day` is the user's local date a win belongs to.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import peewee as pw
@@ -29,6 +29,15 @@ class UTCDateTimeField(pw.DateTimeField):
         if isinstance(value, datetime) and value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
         return value
+
+
+def as_date(value: object) -> date:
+    """A DateField's value as a `date`, however the row delivered it (date, datetime, text)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 class BaseModel(pw.Model):

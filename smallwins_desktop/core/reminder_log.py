@@ -21,7 +21,12 @@ import peewee as pw
 
 from smallwins_desktop.core import settings
 from smallwins_desktop.core.db import Store
-from smallwins_desktop.core.models import NotificationDelivery, ReminderOccurrence, ReminderSnooze
+from smallwins_desktop.core.models import (
+    NotificationDelivery,
+    ReminderOccurrence,
+    ReminderSnooze,
+    as_date,
+)
 from smallwins_desktop.core.reminders import (
     Decision,
     ReminderState,
@@ -92,7 +97,7 @@ def _rule_from_json(item: dict[str, Any]) -> Rule:
 def load_state(store: Store, now: datetime) -> ReminderState:
     since = now.date() - HANDLED_LOOKBACK
     handled = frozenset(
-        (row.rule, _as_date(row.local_date))
+        (row.rule, as_date(row.local_date))
         for row in ReminderOccurrence.select().where(ReminderOccurrence.local_date >= since)
     )
     snoozes = {row.rule: row.until for row in ReminderSnooze.select()}
@@ -143,7 +148,7 @@ def occurrences(store: Store, *, since: date) -> list[tuple[str, date, str, str]
         .where(ReminderOccurrence.local_date >= since)
         .order_by(ReminderOccurrence.scheduled_at)
     )
-    return [(r.rule, _as_date(r.local_date), r.action, r.reason) for r in query]
+    return [(r.rule, as_date(r.local_date), r.action, r.reason) for r in query]
 
 
 # -- the user's answers ------------------------------------------------------------------------
@@ -230,11 +235,3 @@ def _zone(now: datetime) -> Any:
     if now.tzinfo is None:
         raise ValueError("now must be aware")
     return now.tzinfo
-
-
-def _as_date(value: object) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))

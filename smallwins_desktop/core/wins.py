@@ -23,7 +23,7 @@ import peewee as pw
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN, Draft, clean_text, parse
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import CaptureError, NotFoundError
-from smallwins_desktop.core.models import Goal, Tag, Win, WinTag
+from smallwins_desktop.core.models import Goal, Tag, Win, WinTag, as_date
 
 MAX_TEXT_LENGTH = 2_000
 SOURCES = ("capture", "cli", "notification", "import")
@@ -255,7 +255,7 @@ def count_by_day(
         .where(Win.deleted_at.is_null(), Win.kind == kind, Win.day.between(since, until))
         .group_by(Win.day)
     )
-    return {_as_date(row.day): row.n for row in query}
+    return {as_date(row.day): row.n for row in query}
 
 
 def days_with_wins(store: Store, *, until: date) -> set[date]:
@@ -265,7 +265,7 @@ def days_with_wins(store: Store, *, until: date) -> set[date]:
         .where(Win.deleted_at.is_null(), Win.kind == KIND_WIN, Win.day <= until)
         .distinct()
     )
-    return {_as_date(row.day) for row in query}
+    return {as_date(row.day) for row in query}
 
 
 def total(store: Store, *, kind: str = KIND_WIN) -> int:
@@ -286,7 +286,7 @@ def _records(query: Any) -> list[WinRecord]:
         WinRecord(
             uuid=row.uuid,
             text=row.text,
-            day=_as_date(row.day),
+            day=as_date(row.day),
             kind=row.kind,
             impact=row.impact,
             tags=tuple(tags.get(row.id, ())),
@@ -347,11 +347,3 @@ def _win(uuid: str) -> Win:
     if win is None:
         raise NotFoundError(f"There is no win {uuid}.")
     return win
-
-
-def _as_date(value: object) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))

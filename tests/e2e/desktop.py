@@ -93,7 +93,8 @@ _LEAKY_ENV = (
     "XDG_SESSION_DESKTOP",
 )
 
-_BUS_CONFIG = """\
+# A private session bus with no service dirs, so nothing can be D-Bus-activated on it.
+BUS_CONFIG = """\
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -497,7 +498,7 @@ class DesktopSession:
     def _start_bus(self) -> None:
         config = self.root / "bus.conf"
         socket = self.root / "runtime" / "bus"
-        config.write_text(_BUS_CONFIG.format(socket=xml_escape(str(socket))))
+        config.write_text(BUS_CONFIG.format(socket=xml_escape(str(socket))))
         read_fd, write_fd = os.pipe()
         try:
             try:

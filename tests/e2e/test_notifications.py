@@ -19,9 +19,9 @@ from xml.sax.saxutils import escape as xml_escape
 import pytest
 
 try:  # tests/e2e as a package
-    from .desktop import DesktopSession
+    from .desktop import BUS_CONFIG, DesktopSession
 except ImportError:  # rootdir-relative import of a directory without __init__.py
-    from desktop import DesktopSession
+    from desktop import BUS_CONFIG, DesktopSession
 
 SCRIPT_LIFETIME_MS = 20_000  # a script quits by itself after this, action or not
 WAIT_S = 15.0
@@ -57,22 +57,6 @@ if "--wait" not in sys.argv:
     sys.exit(0)
 QTimer.singleShot({SCRIPT_LIFETIME_MS}, app.quit)
 sys.exit(app.exec())
-"""
-
-# A session bus with nothing on it: no service dirs, so nothing can be D-Bus-activated.
-BARE_BUS_CONFIG = """\
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*"/>
-    <allow receive_sender="*"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
 """
 
 
@@ -202,7 +186,7 @@ def test_without_a_notification_server_both_backends_say_so(
 ) -> None:
     socket = tmp_path / "bare-bus"
     config = tmp_path / "bare-bus.conf"
-    config.write_text(BARE_BUS_CONFIG.format(socket=xml_escape(str(socket))))
+    config.write_text(BUS_CONFIG.format(socket=xml_escape(str(socket))))
     bus = desktop.spawn(
         ["dbus-daemon", f"--config-file={config}", "--nofork", "--nopidfile"],
         name=unique("bare-bus"),
