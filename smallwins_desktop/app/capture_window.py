@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from smallwins_desktop.app.capture_edit import CaptureEdit
 from smallwins_desktop.app.icons import app_icon
 from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.core.capture import Draft
 from smallwins_desktop.core.celebrate import Celebration
 from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.wins import MAX_TEXT_LENGTH, WinRecord
@@ -232,10 +233,8 @@ class CaptureWindow(QWidget):
         if self.message.property("problem") and text.strip():
             self._clear_message()
 
-    def _describe(self, draft: object) -> str:
-        from smallwins_desktop.core.capture import Draft
-
-        assert isinstance(draft, Draft)
+    def _describe(self, draft: Draft) -> str:
+        """The parsed syntax as a quiet preview line: 'Fri 20 Nov · setback · #qa · +goal'."""
         parts = []
         if draft.day != self._journal.today():
             parts.append(draft.day.strftime("%a %d %b"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
@@ -39,8 +38,3 @@ def window(journal: Journal, qtbot: QtBot) -> CaptureWindow:
     window.present()
     qtbot.waitExposed(window)
     return window
-
-
-@pytest.fixture
-def data_path(data_dir: Path) -> Path:
-    return data_dir
