@@ -44,3 +44,70 @@ class NotFoundError(SmallWinsError):
 
 class ExchangeError(SmallWinsError):
     """An import file cannot be read; nothing was imported."""
+
+
+class DiskFullError(StoreError):
+    """The disk (or the database's size limit) is full: nothing was written."""
+
+
+class DatabaseBusyError(StoreError):
+    """Another process held the database longer than we wait for it: nothing was written."""
+
+
+class StoreAccessError(StoreError):
+    """The database or a file beside it cannot be read or written (permissions, I/O)."""
+
+
+class DatabaseDamagedError(StoreError):
+    """The database file itself is corrupt (not a database, or `quick_check` fails)."""
+
+
+_CORRUPT_MARKERS = ("malformed", "not a database", "corrupt")
+_FULL_MARKERS = ("database or disk is full", "disk is full", "no space left")
+_BUSY_MARKERS = ("database is locked", "database table is locked", "busy")
+_ACCESS_MARKERS = (
+    "readonly",
+    "read-only",
+    "unable to open",
+    "disk i/o error",
+    "permission denied",
+    "access permission",
+    "no such table",
+    "no such column",
+)
+
+
+def is_corruption(error: BaseException) -> bool:
+    """True only for real damage to the file: a full disk or a lock is not damage."""
+    text = str(error).lower()
+    return any(marker in text for marker in _CORRUPT_MARKERS)
+
+
+def classify(error: BaseException, path: Path | None = None) -> StoreError:
+    """A database or OS error as the typed `StoreError` a user can act on."""
+    if isinstance(error, StoreError):
+        return error
+    text = str(error).lower()
+    where = f" ({path})" if path else ""
+    errno = getattr(error, "errno", None)
+    if errno == 28 or any(marker in text for marker in _FULL_MARKERS):
+        return DiskFullError(
+            f"The disk is full{where}: nothing was saved; your earlier wins are safe. "
+            "Free some space and try again."
+        )
+    if is_corruption(error):
+        return DatabaseDamagedError(
+            f"The database{where} is damaged ({error}). Restart Small Wins to restore it "
+            "from the newest good backup."
+        )
+    if any(marker in text for marker in _BUSY_MARKERS):
+        return DatabaseBusyError(
+            f"The database{where} is busy in another program: nothing was saved. "
+            "Try again in a moment."
+        )
+    if errno in (1, 13, 30) or any(marker in text for marker in _ACCESS_MARKERS):
+        return StoreAccessError(
+            f"The database{where} cannot be used: {error}. Nothing was changed; check the "
+            "files' owner and permissions."
+        )
+    return StoreError(f"The database{where} reported an error: {error}. Nothing was changed.")
