@@ -21,6 +21,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -28,7 +29,13 @@ from pathlib import Path
 import peewee as pw
 
 from smallwins_desktop import paths
-from smallwins_desktop.core.errors import DatabaseRecoveredError, NewerSchemaError, StoreError
+from smallwins_desktop.core.errors import (
+    DatabaseRecoveredError,
+    NewerSchemaError,
+    StoreError,
+    classify,
+    is_corruption,
+)
 from smallwins_desktop.core.migrations import LATEST_VERSION, STEPS
 from smallwins_desktop.core.models import MODELS
 
@@ -129,7 +136,11 @@ def open_store(data_dir: Path, *, now: datetime | None = None) -> Store:
     if path.exists() and path.stat().st_size > 0:
         problem = _check_file(path)
         if problem is not None:
-            raise _set_aside(path, paths.backup_dir(data_dir), problem, now)
+            with _recovery_lock(path):
+                # Another process may have recovered the file while we waited for the lock.
+                problem = _check_file(path)
+                if problem is not None:
+                    raise _set_aside(path, paths.backup_dir(data_dir), problem, now)
         # Checked read-only: connecting with our pragmas (WAL) would already rewrite the header.
         _refuse_newer(path, _file_version(path))
     _create_private_file(path)
@@ -137,12 +148,15 @@ def open_store(data_dir: Path, *, now: datetime | None = None) -> Store:
     db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         db.connect()
-    except pw.DatabaseError as error:
-        raise StoreError(f"Cannot open the database at {path}: {error}") from error
+    except (pw.DatabaseError, sqlite3.Error, OSError) as error:
+        raise classify(error, path) from error
     store = Store(db=db, path=path, data_dir=data_dir)
     try:
         _migrate(store, now)
         _daily_backup(store, now)
+    except (pw.PeeweeException, sqlite3.Error, OSError) as error:
+        store.close()
+        raise classify(error, path) from error
     except BaseException:
         store.close()
         raise
@@ -158,19 +172,57 @@ def _create_private_file(path: Path) -> None:
 
 
 def _check_file(path: Path) -> str | None:
-    """Return what is wrong with the file at `path`, or None if it passes `quick_check`."""
+    """Return what is wrong with the file at `path`, or None if it passes `quick_check`.
+
+    Only real corruption is returned as damage. Anything else (a full disk, a lock, a
+    permission or I/O error) is raised as the typed error it is, and nothing is moved.
+    """
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
     except sqlite3.Error as error:
-        return str(error)
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        return str(error)
-    finally:
-        conn.close()
+        if is_corruption(error):
+            return str(error)
+        raise classify(error, path) from error
     result = "; ".join(str(r[0]) for r in rows)
     return None if result == "ok" else result
+
+
+def _is_good_backup(backup: Path) -> bool:
+    try:
+        return _check_file(backup) is None
+    except StoreError as error:
+        log.warning("backup %s cannot be checked: %s", backup, error)
+        return False
+
+
+@contextlib.contextmanager
+def _recovery_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside the database, so only one process recovers it."""
+    lock_path = path.with_name(path.name + ".lock")
+    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, FILE_MODE)
+    try:
+        if os.name != "nt":
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _unique_aside(path: Path, now: datetime) -> Path:
+    """A set-aside name no earlier recovery used (an existing file is never overwritten)."""
+    stamp = now.astimezone(timezone.utc).strftime(BACKUP_STAMP)
+    candidate = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+    return candidate
 
 
 def _file_version(path: Path) -> int:
@@ -191,8 +243,7 @@ def _refuse_newer(path: Path, version: int) -> None:
 
 
 def _set_aside(path: Path, backups: Path, problem: str, now: datetime) -> DatabaseRecoveredError:
-    stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S")
-    damaged = path.with_name(f"{path.name}.damaged-{stamp}")
+    damaged = _unique_aside(path, now)
     os.replace(path, damaged)
     for suffix in _SIDECARS:
         sidecar = path.with_name(path.name + suffix)
@@ -200,7 +251,7 @@ def _set_aside(path: Path, backups: Path, problem: str, now: datetime) -> Databa
             os.replace(sidecar, damaged.with_name(damaged.name + suffix))
     log.error("database damaged (%s); moved to %s", problem, damaged)
 
-    restored = next((b for b in list_backups(backups) if _check_file(b) is None), None)
+    restored = next((b for b in list_backups(backups) if _is_good_backup(b)), None)
     if restored is not None:
         _create_private_file(path)
         with sqlite3.connect(f"{restored.as_uri()}?mode=ro", uri=True) as src:

@@ -23,7 +23,7 @@ from smallwins_desktop.core.db import (
     list_backups,
     open_store,
 )
-from smallwins_desktop.core.errors import DatabaseRecoveredError, NewerSchemaError
+from smallwins_desktop.core.errors import DatabaseRecoveredError, NewerSchemaError, StoreError
 from smallwins_desktop.core.models import MODELS
 
 GARBAGE = b"this was a database until the disk said otherwise\x00\xff" * 200
@@ -197,7 +197,7 @@ def test_a_failing_migration_step_rolls_back_leaving_version_and_data(
     )
     _pretend_latest(monkeypatch, broken)
 
-    with pytest.raises(pw.DatabaseError, match="no_such_table"):
+    with pytest.raises(StoreError, match="no_such_table"):
         open_store(data_dir, now=now)
 
     assert _user_version(path) == migrations.LATEST_VERSION
@@ -214,7 +214,7 @@ def test_each_migration_step_is_its_own_transaction(
     path = _store_with_wins(data_dir, now, today, "Must survive")
     _pretend_latest(monkeypatch, _V2_ADD_MOOD, ("INSERT INTO no_such_table VALUES (1)",))
 
-    with pytest.raises(pw.DatabaseError):
+    with pytest.raises(StoreError):
         open_store(data_dir, now=now)
 
     assert _user_version(path) == migrations.LATEST_VERSION + 1
