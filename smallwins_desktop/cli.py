@@ -134,9 +134,16 @@ def _cmd_add(args: argparse.Namespace) -> int:
     text = " ".join(args.text)
     if args.text == ["-"]:
         text = sys.stdin.read()
+    import uuid
+
     from smallwins_desktop import ipc
 
-    reply = ipc.request(_data_dir(args), {"cmd": "add", "text": text})
+    # One id for both paths: if the app saved it but the reply was lost, the direct write
+    # below is a no-op instead of a second copy.
+    win_id = str(uuid.uuid4())
+    today = _today()
+    message = {"cmd": "add", "text": text, "id": win_id, "today": today.isoformat()}
+    reply = ipc.request(_data_dir(args), message)
     if reply is not None:  # the running app saved it, and its tray is already up to date
         if not reply.get("ok"):
             raise UserError(str(reply.get("error", "the running app refused the win")))
@@ -148,7 +155,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
     from smallwins_desktop.core import wins
 
     with _open(args) as store:
-        result = wins.add(store, text, today=_today(), now=_now(), source="cli")
+        result = wins.add(store, text, today=today, now=_now(), source="cli", uuid=win_id)
     print(saved_message(result.win))
     for note in result.messages():
         print(f"Note: {note}", file=sys.stderr)

@@ -29,7 +29,9 @@ from smallwins_desktop import paths
 
 PROTOCOL_VERSION = 1
 CONNECT_TIMEOUT_S = 0.5
-REPLY_TIMEOUT_S = 5.0
+# Longer than anything the app may wait on (busy_timeout is 5 s); a reply lost anyway is
+# safe, because an add carries a client-made id that the store keeps unique.
+REPLY_TIMEOUT_S = 30.0
 MAX_MESSAGE_BYTES = 64 * 1024
 _UNIX_PATH_MAX = 100  # sun_path is 104-108 bytes depending on the platform; stay under both.
 

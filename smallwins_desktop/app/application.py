@@ -13,6 +13,7 @@ It owns nothing else and decides nothing: behaviour lives in the pieces and in `
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -175,8 +176,17 @@ class SmallWinsApp(QObject):
         from smallwins_desktop.cli import saved_message
         from smallwins_desktop.core.errors import SmallWinsError
 
+        text, uuid, today = message.get("text"), message.get("id"), message.get("today")
+        if not isinstance(text, str):
+            return {"ok": False, "error": "add needs the win's text as a string"}
+        if uuid is not None and not isinstance(uuid, str):
+            return {"ok": False, "error": "add's id must be a string"}
         try:
-            result = self.journal.add_line(str(message.get("text", "")), source="cli")
+            day = date.fromisoformat(today) if isinstance(today, str) else None
+        except ValueError:
+            return {"ok": False, "error": f"add's today {today!r} is not an ISO date"}
+        try:
+            result = self.journal.add_line(text, source="cli", uuid=uuid, today=day)
         except SmallWinsError as error:
             return {"ok": False, "error": str(error)}
         return {"ok": True, "message": saved_message(result.win), "notes": result.messages()}

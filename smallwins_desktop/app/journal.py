@@ -77,9 +77,13 @@ class Journal(QObject):
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add(self, draft: Draft, *, source: str) -> tuple[AddResult, Celebration]:
-        """Save a parsed draft; raises CaptureError for text that cannot be saved."""
-        result = wins.add_draft(self._store, draft, now=self._clock.now(), source=source)
+    def add(
+        self, draft: Draft, *, source: str, uuid: str | None = None
+    ) -> tuple[AddResult, Celebration]:
+        """Save a parsed draft; raises CaptureError for text that cannot be saved.
+
+        `uuid` is the client's id for the win: the same id twice saves it once."""
+        result = wins.add_draft(self._store, draft, now=self._clock.now(), source=source, uuid=uuid)
         summary = self.summary()
         celebrated = settings.get(self._store, CELEBRATED_KEY, [])
         celebration = celebration_for(
@@ -95,8 +99,11 @@ class Journal(QObject):
         self._changed()
         return result, celebration
 
-    def add_line(self, line: str, *, source: str) -> AddResult:
-        result, _ = self.add(self.parse(line), source=source)
+    def add_line(
+        self, line: str, *, source: str, uuid: str | None = None, today: date | None = None
+    ) -> AddResult:
+        draft = parse(line, today) if today is not None else self.parse(line)
+        result, _ = self.add(draft, source=source, uuid=uuid)
         return result
 
     def create_goal_for(self, slug: str, win_uuid: str) -> GoalRecord:

@@ -11,6 +11,7 @@ clock. Results are plain `WinRecord`s, never peewee rows, so the UI holds no dat
 from __future__ import annotations
 
 import re
+import sqlite3
 import uuid as uuidlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -22,7 +23,7 @@ import peewee as pw
 
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN, Draft, clean_text, parse
 from smallwins_desktop.core.db import Store
-from smallwins_desktop.core.errors import CaptureError, NotFoundError
+from smallwins_desktop.core.errors import CaptureError, NotFoundError, classify
 from smallwins_desktop.core.models import Goal, Tag, Win, WinTag, as_date
 
 MAX_TEXT_LENGTH = 2_000
@@ -87,32 +88,67 @@ def validate_text(text: str) -> str:
     return cleaned
 
 
-def add(store: Store, line: str, *, today: date, now: datetime, source: str = "cli") -> AddResult:
+def add(
+    store: Store,
+    line: str,
+    *,
+    today: date,
+    now: datetime,
+    source: str = "cli",
+    uuid: str | None = None,
+) -> AddResult:
     """Parse a capture line and save it."""
-    return add_draft(store, parse(line, today), now=now, source=source)
+    return add_draft(store, parse(line, today), now=now, source=source, uuid=uuid)
 
 
-def add_draft(store: Store, draft: Draft, *, now: datetime, source: str) -> AddResult:
+def add_draft(
+    store: Store, draft: Draft, *, now: datetime, source: str, uuid: str | None = None
+) -> AddResult:
+    """Save a draft. `uuid` is a client-made id: saving the same id again is a no-op that
+    returns the win already saved, so a retry or a fallback never records a win twice."""
     text = validate_text(draft.text)
     if source not in SOURCES:
         raise ValueError(f"unknown source {source!r}")
-    with store.db.atomic():
-        goal = _goal_by_slug(draft.goal)
-        win = Win.create(
-            uuid=str(uuidlib.uuid4()),
-            text=text,
-            day=draft.day,
-            created_at=now,
-            updated_at=now,
-            impact=draft.impact,
-            kind=draft.kind,
-            goal=goal,
-            source=source,
-        )
-        _set_tags(win, draft.tags)
-        _index(store, win, draft.tags)
+    win_uuid = _client_uuid(uuid)
+    try:
+        with store.db.atomic("IMMEDIATE"):
+            existing = Win.get_or_none(Win.uuid == win_uuid)
+            if existing is not None:
+                return AddResult(win=get(store, win_uuid), unknown_goal=None, notes=())
+            win, goal = _create(store, draft, text, win_uuid, now, source)
+    except (pw.PeeweeException, sqlite3.Error) as error:
+        raise classify(error, store.path) from error
     unknown = draft.goal if draft.goal and goal is None else None
     return AddResult(win=get(store, win.uuid), unknown_goal=unknown, notes=draft.notes)
+
+
+def _client_uuid(uuid: str | None) -> str:
+    if uuid is None:
+        return str(uuidlib.uuid4())
+    try:
+        return str(uuidlib.UUID(uuid))
+    except (ValueError, AttributeError, TypeError) as error:
+        raise CaptureError(f"{uuid!r} is not a valid win id.") from error
+
+
+def _create(
+    store: Store, draft: Draft, text: str, win_uuid: str, now: datetime, source: str
+) -> tuple[Win, Goal | None]:
+    goal = _goal_by_slug(draft.goal)
+    win = Win.create(
+        uuid=win_uuid,
+        text=text,
+        day=draft.day,
+        created_at=now,
+        updated_at=now,
+        impact=draft.impact,
+        kind=draft.kind,
+        goal=goal,
+        source=source,
+    )
+    _set_tags(win, draft.tags)
+    _index(store, win, draft.tags)
+    return win, goal
 
 
 _UNSET: Any = object()
