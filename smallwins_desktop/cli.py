@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone
@@ -46,16 +47,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`smallwins list | head -1`): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:
-        from smallwins_desktop.core.errors import SmallWinsError
+        from smallwins_desktop.core.errors import SmallWinsError, classify
 
         if isinstance(error, UserError | SmallWinsError):
             _fail(str(error))
+            return EXIT_USER_ERROR
+        if _is_database_error(error):
+            _fail(str(classify(error)))
             return EXIT_USER_ERROR
         if isinstance(error, OSError):
             _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
             return EXIT_USER_ERROR
         raise
+
+
+def _is_database_error(error: Exception) -> bool:
+    import sqlite3
+
+    peewee = sys.modules.get("peewee")
+    database_errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    if peewee is not None:
+        database_errors += (peewee.PeeweeException,)
+    return isinstance(error, database_errors)
 
 
 def main_gui() -> int:
@@ -133,7 +152,14 @@ def _cmd_capture(args: argparse.Namespace) -> int:
 def _cmd_add(args: argparse.Namespace) -> int:
     text = " ".join(args.text)
     if args.text == ["-"]:
-        text = sys.stdin.read()
+        raw = sys.stdin.buffer.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UserError(
+                f"Standard input is not UTF-8 text (byte {raw[error.start]:#04x} at "
+                f"position {error.start}); nothing was saved."
+            ) from None
     import uuid
 
     from smallwins_desktop import ipc

@@ -72,9 +72,8 @@ _ACCESS_MARKERS = (
     "disk i/o error",
     "permission denied",
     "access permission",
-    "no such table",
-    "no such column",
 )
+_SCHEMA_MARKERS = ("no such table", "no such column")
 
 
 def is_corruption(error: BaseException) -> bool:
@@ -104,6 +103,12 @@ def classify(error: BaseException, path: Path | None = None) -> StoreError:
         return DatabaseBusyError(
             f"The database{where} is busy in another program: nothing was saved. "
             "Try again in a moment."
+        )
+    if any(marker in text for marker in _SCHEMA_MARKERS):
+        return StoreError(
+            f"The database{where} is missing part of its structure ({error}): it may have "
+            "been edited by another program. Nothing was changed; restore a backup from "
+            "the backups folder beside it."
         )
     if errno in (1, 13, 30) or any(marker in text for marker in _ACCESS_MARKERS):
         return StoreAccessError(
