@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,10 @@ CONNECT_TIMEOUT_S = 0.5
 REPLY_TIMEOUT_S = 30.0
 MAX_MESSAGE_BYTES = 64 * 1024
 _UNIX_PATH_MAX = 100  # sun_path is 104-108 bytes depending on the platform; stay under both.
+
+
+class UnsafeSocketDirError(OSError):
+    """The socket's directory is not the user's own private directory: never use it."""
 
 
 class ProtocolError(Exception):
@@ -55,7 +60,33 @@ def socket_name(data_dir: Path) -> str:
 
 def prepare_socket_dir(name: str) -> None:
     if sys.platform != "win32":
-        paths.ensure_private_dir(Path(name).parent)
+        directory = Path(name).parent
+        try:
+            paths.ensure_private_dir(directory)
+        except PermissionError as error:
+            raise UnsafeSocketDirError(
+                f"{directory} belongs to someone else; Small Wins will not use it"
+            ) from error
+        check_socket_dir(directory)
+
+
+def check_socket_dir(directory: Path) -> None:
+    """Refuse a socket dir another user owns or others may enter: they could read every
+    win sent through it, or pose as the app."""
+    if sys.platform == "win32":
+        return
+    info = directory.lstat()
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise UnsafeSocketDirError(f"{directory} is not a directory; Small Wins will not use it")
+    if info.st_uid != os.getuid():
+        raise UnsafeSocketDirError(
+            f"{directory} belongs to another user (uid {info.st_uid}); Small Wins will not use it"
+        )
+    if stat.S_IMODE(info.st_mode) & 0o077:
+        raise UnsafeSocketDirError(
+            f"{directory} is open to other users (mode {stat.S_IMODE(info.st_mode):o}); "
+            "Small Wins will not use it"
+        )
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -79,7 +110,14 @@ def request(
     data_dir: Path, message: dict[str, Any], *, timeout: float = REPLY_TIMEOUT_S
 ) -> dict[str, Any] | None:
     """Send `message` to the running instance; None when there is none (or it is not alive)."""
-    name = socket_name(data_dir)
+    return send(socket_name(data_dir), message, timeout=timeout)
+
+
+def send(
+    name: str, message: dict[str, Any], *, timeout: float = REPLY_TIMEOUT_S
+) -> dict[str, Any] | None:
+    """`request` by socket name. Nothing is sent through a socket dir that is not the
+    user's own private directory."""
     try:
         if sys.platform == "win32":
             reply = _exchange_pipe(name, encode(message))
@@ -98,6 +136,7 @@ def request(
 def _exchange_unix(name: str, payload: bytes, timeout: float) -> bytes:
     if not os.path.exists(name):
         raise FileNotFoundError(name)
+    check_socket_dir(Path(name).parent)
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(CONNECT_TIMEOUT_S)
         sock.connect(name)

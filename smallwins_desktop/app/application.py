@@ -93,7 +93,8 @@ class SmallWinsApp(QObject):
 
     def start(self) -> bool:
         """Listen for other `smallwins` commands and show the tray; False if listening failed."""
-        listening = self.ipc.listen()
+        if not self.ipc.listen():
+            return False  # another instance runs (or the socket dir is unsafe): no second tray
         self.refresh_summary()
         if self.tray is not None:
             self.tray.show()
@@ -104,7 +105,7 @@ class SmallWinsApp(QObject):
         if self.tray is not None:
             self.tray.set_paused(self.reminders.is_paused())
         self.scheduler.start()
-        return listening
+        return True
 
     def shutdown(self) -> None:
         self.scheduler.stop()

@@ -18,6 +18,9 @@ from smallwins_desktop import ipc
 
 log = logging.getLogger(__name__)
 
+# A live instance answers a ping at once; one that does not within this is taken as gone.
+PROBE_TIMEOUT_S = 2.0
+
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
@@ -45,11 +48,20 @@ class IpcServer(QObject):
         return self._name
 
     def listen(self) -> bool:
-        """Start listening; a socket left behind by a crashed instance is removed first.
+        """Start listening; False when another instance already answers on this name.
 
-        The caller has already found that no live instance answers on this name.
+        A socket file is removed only when nobody answers on it (left by a crashed
+        instance): removing a live server's socket would let two apps run side by side.
         """
-        ipc.prepare_socket_dir(self._name)
+        try:
+            ipc.prepare_socket_dir(self._name)
+        except ipc.UnsafeSocketDirError as error:
+            log.error("%s", error)
+            self.request_failed.emit(str(error))
+            return False
+        if ipc.send(self._name, {"cmd": "ping"}, timeout=PROBE_TIMEOUT_S) is not None:
+            log.warning("another Small Wins already listens on %s", self._name)
+            return False
         QLocalServer.removeServer(self._name)
         if not self._server.listen(self._name):
             log.error("cannot listen on %s: %s", self._name, self._server.errorString())
