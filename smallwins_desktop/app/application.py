@@ -76,6 +76,9 @@ class SmallWinsApp(QObject):
         self.journal.changed.connect(self._win_logged)
         if self.tray is not None:
             self.reminders.attention_changed.connect(self.tray.set_attention)
+            # A reminder that cannot be checked is shown, not swallowed.
+            tray = self.tray
+            self.scheduler.tick_failed.connect(lambda _problem: tray.set_attention(True))
             self.tray.snooze_requested.connect(self.reminders.snooze)
             self.tray.skip_today_requested.connect(self.reminders.skip_today)
             self.tray.pause_requested.connect(self._pause)

@@ -20,12 +20,13 @@ from PySide6.QtCore import SLOT, QObject, QTimer, Signal, Slot
 from smallwins_desktop.core import reminder_log, reminders
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
-from smallwins_desktop.core.errors import SmallWinsError
+from smallwins_desktop.core.errors import SmallWinsError, classify
 
 log = logging.getLogger(__name__)
 
 TICK_INTERVAL_MS = 30_000
 MIN_WAIT_MS = 1_000
+RETRY_MS = 10_000  # after a failed tick (a locked or unreadable database)
 WAKE_GAP = timedelta(milliseconds=2 * TICK_INTERVAL_MS)
 
 
@@ -77,13 +78,15 @@ class Scheduler(QObject):
     @Slot()
     def tick(self) -> None:
         now = self._clock.now()
-        self._notice_jump(now)
         try:
+            self._notice_jump(now)
             decisions = reminder_log.decide(self._store, now, has_win_on=self._has_win_on)
-        except SmallWinsError as error:
-            log.error("reminder tick failed: %s", error)
-            self.tick_failed.emit(str(error))
-            decisions = []
+        except Exception as error:  # a failed tick must never leave the timer unarmed
+            problem = classify(error) if not isinstance(error, SmallWinsError) else error
+            log.error("reminder tick failed, retrying in %d s: %s", RETRY_MS // 1000, problem)
+            self._timer.start(RETRY_MS)
+            self.tick_failed.emit(str(problem))
+            return
         for decision in decisions:
             if decision.action == "fire":
                 self.reminder_due.emit(decision)
@@ -106,7 +109,8 @@ class Scheduler(QObject):
         try:
             state = reminder_log.load_state(self._store, now)
             upcoming = reminders.next_occurrence(now, reminder_log.load_rules(self._store), state)
-        except SmallWinsError:
+        except Exception as error:  # still re-armed below, at the plain tick interval
+            log.error("cannot plan the next reminder: %s", error)
             upcoming = None
         if upcoming is not None:
             until_ms = int((upcoming - now).total_seconds() * 1000) + 50
