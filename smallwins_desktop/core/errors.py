@@ -86,6 +86,10 @@ def classify(error: BaseException, path: Path | None = None) -> StoreError:
     """A database or OS error as the typed `StoreError` a user can act on."""
     if isinstance(error, StoreError):
         return error
+    # SQLite rolls a transaction back by itself on some errors (a full disk); the rollback
+    # that follows then fails and would hide the real cause, so report the cause.
+    while "no transaction is active" in str(error) and error.__context__ is not None:
+        error = error.__context__
     text = str(error).lower()
     where = f" ({path})" if path else ""
     errno = getattr(error, "errno", None)
