@@ -42,7 +42,7 @@ def test_core_add_on_a_full_disk_raises_a_plain_message_and_keeps_earlier_wins(
     wins.add(store, "Saved before the disk filled", today=today, now=now)
     _fill_the_disk(store)
     before = len(wins.list_wins(store, since=date(2000, 1, 1)))
-    with pytest.raises(DiskFullError, match="The disk is full.*nothing was saved"):
+    with pytest.raises(DiskFullError, match=r"The disk is full.*nothing was saved"):
         wins.add(store, "Filler again " + "x" * 1_900, today=today, now=now)
     texts = [w.text for w in wins.list_wins(store, since=date(2000, 1, 1))]
     assert len(texts) == before
