@@ -182,14 +182,10 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
     with _open(args) as store:
         result = wins.add(store, text, today=today, now=_now(), source="cli", uuid=win_id)
-    print(saved_message(result.win))
+    print(result.win.saved_message())
     for note in result.messages():
         print(f"Note: {note}", file=sys.stderr)
     return EXIT_OK
-
-
-def saved_message(win: WinRecord) -> str:
-    return f"{'Setback noted' if win.kind == 'setback' else 'Saved'}: {win.as_line()}"
 
 
 def _cmd_list(args: argparse.Namespace) -> int:

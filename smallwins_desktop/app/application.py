@@ -177,7 +177,6 @@ class SmallWinsApp(QObject):
         }
 
     def _ipc_add(self, message: dict[str, Any]) -> dict[str, Any]:
-        from smallwins_desktop.cli import saved_message
         from smallwins_desktop.core.errors import SmallWinsError
 
         text, uuid, today = message.get("text"), message.get("id"), message.get("today")
@@ -193,4 +192,4 @@ class SmallWinsApp(QObject):
             result = self.journal.add_line(text, source="cli", uuid=uuid, today=day)
         except SmallWinsError as error:
             return {"ok": False, "error": str(error)}
-        return {"ok": True, "message": saved_message(result.win), "notes": result.messages()}
+        return {"ok": True, "message": result.win.saved_message(), "notes": result.messages()}

@@ -55,6 +55,10 @@ class WinRecord:
         bangs = f" {'!' * self.impact}" if self.impact > 1 else ""
         return f"{kind}{self.text}{tags}{goal}{bangs}"
 
+    def saved_message(self) -> str:
+        """What the CLI and the app answer once the win is saved."""
+        return f"{'Setback noted' if self.kind == KIND_SETBACK else 'Saved'}: {self.as_line()}"
+
 
 @dataclass(frozen=True)
 class AddResult:

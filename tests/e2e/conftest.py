@@ -16,8 +16,10 @@ import pytest
 
 try:  # tests/e2e as a package
     from .desktop import REQUIREMENTS, DesktopSession, missing_requirements
+    from .running_app import RunningApp
 except ImportError:  # rootdir-relative import of a directory without __init__.py
     from desktop import REQUIREMENTS, DesktopSession, missing_requirements
+    from running_app import RunningApp
 
 E2E_DIR = Path(__file__).resolve().parent
 ARTIFACTS_DIR = E2E_DIR / "artifacts"
@@ -50,3 +52,17 @@ def artifacts_dir() -> Path:
     """tests/e2e/artifacts (git-ignored), for screenshots and logs worth keeping."""
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     return ARTIFACTS_DIR
+
+
+@pytest.fixture
+def app(
+    desktop: DesktopSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[RunningApp]:
+    # The test process must look for the app's socket where the app (on the desktop) puts it.
+    monkeypatch.setenv("XDG_RUNTIME_DIR", desktop.env["XDG_RUNTIME_DIR"])
+    running = RunningApp(desktop, tmp_path / "data")
+    yield running
+    if running.process is not None and running.process.poll() is None:
+        desktop.terminate(running.process)
+    for window in desktop.window_ids("Small Wins"):
+        desktop.run(["xdotool", "windowunmap", str(window)], check=False)

@@ -14,10 +14,10 @@ from smallwins_desktop.app.launch import TEST_MODE_ENV, TEST_START_ENV
 
 try:  # tests/e2e as a package
     from .desktop import DesktopSession
-    from .test_tray_app import SMALLWINS
+    from .running_app import SMALLWINS
 except ImportError:  # rootdir-relative import of a directory without __init__.py
     from desktop import DesktopSession
-    from test_tray_app import SMALLWINS
+    from running_app import SMALLWINS
 
 SECONDS_BEFORE_REMINDER = "2026-11-19T17:29:57+01:00"
 

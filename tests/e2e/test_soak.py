@@ -9,34 +9,17 @@ after about 140 handed-over adds or 1,300 typed characters.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from smallwins_desktop import ipc
 
 try:  # tests/e2e as a package
     from .desktop import DesktopSession
-    from .test_tray_app import RunningApp
+    from .running_app import RunningApp
 except ImportError:  # rootdir-relative import of a directory without __init__.py
     from desktop import DesktopSession
-    from test_tray_app import RunningApp
+    from running_app import RunningApp
 
 ADDS = 500
-
-
-@pytest.fixture
-def app(
-    desktop: DesktopSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[RunningApp]:
-    monkeypatch.setenv("XDG_RUNTIME_DIR", desktop.env["XDG_RUNTIME_DIR"])
-    running = RunningApp(desktop, tmp_path / "data")
-    yield running
-    if running.process is not None and running.process.poll() is None:
-        desktop.terminate(running.process)
-
-
 TYPED_CHARACTERS = 3_000
 
 

@@ -3,73 +3,24 @@ talking to the running instance, one instance only, and recovery from a kill -9.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from smallwins_desktop import ipc
 
 try:  # tests/e2e as a package
     from .desktop import TRAY_HEIGHT_PX, DesktopSession
+    from .running_app import RunningApp
 except ImportError:  # rootdir-relative import of a directory without __init__.py
     from desktop import TRAY_HEIGHT_PX, DesktopSession
+    from running_app import RunningApp
 
-SMALLWINS = str(Path(sys.executable).with_name("smallwins"))
 SCREEN_WIDTH_PX = 1280
 TRAY_STRIP_PX = 200  # the right end of the top edge, where trayer sits
 EMPTY_RING = (0x7E, 0xE2, 0xA8)  # resources/icons/tray-empty.svg
 FILLED_RING = (0x2F, 0xBF, 0x71)  # resources/icons/tray-filled.svg
 COLOUR_TOLERANCE = 24
-
-
-class RunningApp:
-    def __init__(self, desktop: DesktopSession, data_dir: Path) -> None:
-        self.desktop = desktop
-        self.data_dir = data_dir
-        self.process: subprocess.Popen[bytes] | None = None
-        self.starts = 0
-
-    def start(self) -> dict[str, Any]:
-        self.starts += 1
-        self.process = self.desktop.spawn(
-            [SMALLWINS, "--data-dir", str(self.data_dir)], name=f"app-{self.starts}"
-        )
-        return self.desktop.wait_until(self.status, timeout=20, what="the app to answer")
-
-    def status(self) -> dict[str, Any] | None:
-        return ipc.request(self.data_dir, {"cmd": "status"}, timeout=2)
-
-    def cli(self, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
-        return self.desktop.run(
-            [SMALLWINS, "--data-dir", str(self.data_dir), *args], check=False, input=input
-        )
-
-    def wins(self) -> list[dict[str, Any]]:
-        result = self.cli("list", "--json", "--since", "2000-01-01")
-        assert result.returncode == 0, result.stderr
-        found: list[dict[str, Any]] = json.loads(result.stdout)
-        return found
-
-
-@pytest.fixture
-def app(
-    desktop: DesktopSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[RunningApp]:
-    # The test process must look for the app's socket where the app (on the desktop) puts it.
-    monkeypatch.setenv("XDG_RUNTIME_DIR", desktop.env["XDG_RUNTIME_DIR"])
-    running = RunningApp(desktop, tmp_path / "data")
-    yield running
-    if running.process is not None and running.process.poll() is None:
-        desktop.terminate(running.process)
-    for window in desktop.window_ids("Small Wins"):
-        desktop.run(["xdotool", "windowunmap", str(window)], check=False)
 
 
 def tray_shows(desktop: DesktopSession, colour: tuple[int, int, int]) -> bool:

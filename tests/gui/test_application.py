@@ -7,7 +7,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -17,28 +16,15 @@ from smallwins_desktop.app.application import SmallWinsApp
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
+from tests.qt_app import ask, started_app
 
 SMALLWINS = str(Path(sys.executable).with_name("smallwins"))
 
 
 @pytest.fixture
 def app(store: Store, clock: FixedClock, data_dir: Path, qtbot: QtBot) -> Iterator[SmallWinsApp]:
-    app = SmallWinsApp(store, clock, data_dir, tray_available=True)
-    qtbot.addWidget(app.capture)
-    assert app.start()
-    yield app
-    app.journal.stop_watching()
-    app.ipc.close()
-
-
-def ask(qtbot: QtBot, data_dir: Path, message: dict[str, Any]) -> dict[str, Any] | None:
-    """Send an IPC request from another thread while the Qt loop serves it."""
-    replies: list[dict[str, Any] | None] = []
-    thread = threading.Thread(target=lambda: replies.append(ipc.request(data_dir, message)))
-    thread.start()
-    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5_000)
-    thread.join()
-    return replies[0]
+    with started_app(store, clock, data_dir, qtbot) as app:
+        yield app
 
 
 def test_tray_shows_an_empty_ring_until_the_first_win_of_the_day(app: SmallWinsApp) -> None:

@@ -10,7 +10,6 @@ client-made id that the store keeps unique, so the second path is a no-op. The o
 from __future__ import annotations
 
 import os
-import threading
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
@@ -23,32 +22,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pytestqt.qtbot import QtBot
 
-from smallwins_desktop import ipc
 from smallwins_desktop.app.application import SmallWinsApp
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import CaptureError
+from tests.qt_app import ask, started_app
 
 
 @pytest.fixture
 def app(store: Store, data_dir: Path, qtbot: QtBot) -> Iterator[SmallWinsApp]:
     clock = FixedClock(datetime(2026, 11, 20, 15, 30, tzinfo=timezone.utc))
-    app = SmallWinsApp(store, clock, data_dir, tray_available=True)
-    qtbot.addWidget(app.capture)
-    assert app.start()
-    yield app
-    app.journal.stop_watching()
-    app.ipc.close()
-
-
-def _ask(qtbot: QtBot, data_dir: Path, message: dict[str, Any]) -> dict[str, Any] | None:
-    replies: list[dict[str, Any] | None] = []
-    thread = threading.Thread(target=lambda: replies.append(ipc.request(data_dir, message)))
-    thread.start()
-    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10_000)
-    thread.join()
-    return replies[0]
+    with started_app(store, clock, data_dir, qtbot) as app:
+        yield app
 
 
 def test_the_same_client_id_saves_one_win(store: Store, today: date, now: datetime) -> None:
@@ -70,13 +56,13 @@ def test_a_win_the_app_saved_is_not_saved_again_by_the_fallback_path(
 ) -> None:
     win_id = str(uuid.uuid4())
     message = {"cmd": "add", "text": "Handed over once", "id": win_id}
-    reply = _ask(qtbot, data_dir, message)
+    reply = ask(qtbot, data_dir, message)
     assert reply is not None
     assert reply["ok"], reply
     # The client gave up waiting (the app stalled) and wrote directly with the same id.
     wins.add(store, "Handed over once", today=today, now=now, uuid=win_id)
     # ...and a retry of the request arrives too.
-    assert _ask(qtbot, data_dir, message) is not None
+    assert ask(qtbot, data_dir, message) is not None
     assert [w.text for w in wins.list_wins(store)] == ["Handed over once"]
 
 
@@ -93,7 +79,7 @@ def test_a_win_the_app_saved_is_not_saved_again_by_the_fallback_path(
 def test_ipc_add_with_bad_fields_answers_an_error_and_saves_nothing(
     app: SmallWinsApp, store: Store, data_dir: Path, qtbot: QtBot, message: dict[str, Any]
 ) -> None:
-    reply = _ask(qtbot, data_dir, message)
+    reply = ask(qtbot, data_dir, message)
     assert reply is not None
     assert reply["ok"] is False
     assert reply["error"]
@@ -103,7 +89,7 @@ def test_ipc_add_with_bad_fields_answers_an_error_and_saves_nothing(
 def test_ipc_add_files_the_win_under_the_clients_today(
     app: SmallWinsApp, store: Store, data_dir: Path, qtbot: QtBot
 ) -> None:
-    reply = _ask(qtbot, data_dir, {"cmd": "add", "text": "Late night", "today": "2026-11-21"})
+    reply = ask(qtbot, data_dir, {"cmd": "add", "text": "Late night", "today": "2026-11-21"})
     assert reply is not None
     assert reply["ok"], reply
     [win] = wins.list_wins(store, since=date(2026, 11, 21))

@@ -26,25 +26,14 @@ from smallwins_desktop.app.application import SmallWinsApp
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
+from tests.qt_app import ask, started_app
 
 
 @pytest.fixture
 def app(store: Store, data_dir: Path, qtbot: QtBot) -> Iterator[SmallWinsApp]:
     clock = FixedClock(datetime(2026, 11, 20, 15, 30, tzinfo=timezone.utc))
-    app = SmallWinsApp(store, clock, data_dir, tray_available=True)
-    qtbot.addWidget(app.capture)
-    assert app.start()
-    yield app
-    app.journal.stop_watching()
-    app.ipc.close()
-
-
-def _ping_in_thread(qtbot: QtBot, data_dir: Path) -> dict[str, object] | None:
-    replies: list[dict[str, object] | None] = []
-    thread = threading.Thread(target=lambda: replies.append(ipc.request(data_dir, {"cmd": "ping"})))
-    thread.start()
-    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5_000)
-    return replies[0]
+    with started_app(store, clock, data_dir, qtbot) as app:
+        yield app
 
 
 def test_a_second_server_does_not_take_over_a_live_socket(
@@ -59,7 +48,7 @@ def test_a_second_server_does_not_take_over_a_live_socket(
 
     assert result == [False]
     assert Path(ipc.socket_name(data_dir)).exists()
-    assert _ping_in_thread(qtbot, data_dir) == {"v": 1, "ok": True}
+    assert ask(qtbot, data_dir, {"cmd": "ping"}) == {"v": 1, "ok": True}
 
 
 def test_a_stale_socket_nobody_answers_on_is_replaced(data_dir: Path, qtbot: QtBot) -> None:
@@ -72,7 +61,7 @@ def test_a_stale_socket_nobody_answers_on_is_replaced(data_dir: Path, qtbot: QtB
     server = IpcServer(name, {})
     try:
         assert server.listen()
-        assert _ping_in_thread(qtbot, data_dir) == {"v": 1, "ok": True}
+        assert ask(qtbot, data_dir, {"cmd": "ping"}) == {"v": 1, "ok": True}
     finally:
         server.close()
 

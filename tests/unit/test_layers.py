@@ -101,3 +101,16 @@ def test_importing_every_core_module_loads_no_qt() -> None:
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", f"importing core loaded: {done.stdout.strip()}"
+
+
+APP = CORE.parent / "app"
+CLI_MODULES = ("smallwins_desktop.cli", "smallwins_desktop.doctor")
+
+
+@pytest.mark.parametrize("path", sorted(APP.rglob("*.py")), ids=lambda p: p.name)
+def test_the_app_layer_never_imports_the_cli(path: Path) -> None:
+    package = "smallwins_desktop.app"
+    names = _imported_names(path.read_text(encoding="utf-8"), package)
+    assert [n for n in names if any(n == m or n.startswith(f"{m}.") for m in CLI_MODULES)] == [], (
+        f"{path.name} imports the CLI; text both show belongs in core"
+    )

@@ -1,0 +1,47 @@
+"""The real app as a subprocess on the test desktop, and its CLI, for the e2e tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from smallwins_desktop import ipc
+
+try:  # tests/e2e as a package
+    from .desktop import DesktopSession
+except ImportError:  # rootdir-relative import of a directory without __init__.py
+    from desktop import DesktopSession
+
+SMALLWINS = str(Path(sys.executable).with_name("smallwins"))
+
+
+class RunningApp:
+    def __init__(self, desktop: DesktopSession, data_dir: Path) -> None:
+        self.desktop = desktop
+        self.data_dir = data_dir
+        self.process: subprocess.Popen[bytes] | None = None
+        self.starts = 0
+
+    def start(self) -> dict[str, Any]:
+        self.starts += 1
+        self.process = self.desktop.spawn(
+            [SMALLWINS, "--data-dir", str(self.data_dir)], name=f"app-{self.starts}"
+        )
+        return self.desktop.wait_until(self.status, timeout=20, what="the app to answer")
+
+    def status(self) -> dict[str, Any] | None:
+        return ipc.request(self.data_dir, {"cmd": "status"}, timeout=2)
+
+    def cli(self, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+        return self.desktop.run(
+            [SMALLWINS, "--data-dir", str(self.data_dir), *args], check=False, input=input
+        )
+
+    def wins(self) -> list[dict[str, Any]]:
+        result = self.cli("list", "--json", "--since", "2000-01-01")
+        assert result.returncode == 0, result.stderr
+        found: list[dict[str, Any]] = json.loads(result.stdout)
+        return found
