@@ -275,6 +275,11 @@ def _set_aside(path: Path, backups: Path, problem: str, now: datetime) -> Databa
 
 
 def _migrate(store: Store, now: datetime) -> None:
+    """Run pending steps; safe when several processes open a new or old file at once.
+
+    Each step takes the write lock first (`BEGIN IMMEDIATE`) and re-reads `user_version` under
+    it, so a step another process finished meanwhile is skipped instead of run twice.
+    """
     version = store.schema_version
     _refuse_newer(store.path, version)
     if version == LATEST_VERSION:
@@ -282,7 +287,9 @@ def _migrate(store: Store, now: datetime) -> None:
     if version > 0:
         store.backup(f"before-v{version + 1}", now)
     for target in range(version + 1, LATEST_VERSION + 1):
-        with store.db.atomic():
+        with store.db.atomic("IMMEDIATE"):
+            if store.schema_version >= target:
+                continue
             for statement in STEPS[target - 1]:
                 store.db.execute_sql(statement)
             store.db.execute_sql(f"PRAGMA user_version = {target}")

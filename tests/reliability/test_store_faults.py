@@ -20,6 +20,7 @@ import pytest
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.db import open_store
 from smallwins_desktop.core.errors import StoreAccessError, classify
+from smallwins_desktop.core.migrations import LATEST_VERSION
 
 
 def _wins_in(path: Path) -> list[str]:
@@ -101,3 +102,43 @@ def test_parallel_adds_over_a_damaged_file_recover_once_and_lose_nothing(
     damaged = [p for p in aside if not p.name.endswith(("-wal", "-shm"))]
     assert len(damaged) == 1, damaged
     assert damaged[0].read_bytes() == garbage
+
+
+_OPEN = """
+import sys
+from pathlib import Path
+from smallwins_desktop.core.db import open_store
+barrier = Path(sys.argv[2])
+while not barrier.exists():
+    pass
+open_store(Path(sys.argv[1])).close()
+"""
+
+
+def test_processes_opening_a_new_data_dir_at_once_migrate_it_once(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Opening the app and a CLI command together on a first run must not fail half-way.
+
+    On the old code each step ran in a deferred transaction without re-reading the version,
+    so the second process re-ran `CREATE TABLE` and failed with "table ... already exists".
+    """
+    barrier = tmp_path / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN, str(data_dir), str(barrier)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(8)
+    ]
+    barrier.touch()
+    failures = []
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        if proc.returncode != 0:
+            failures.append(err.decode(errors="replace").strip().splitlines()[-1:])
+
+    assert failures == []
+    with open_store(data_dir) as store:
+        assert store.schema_version == LATEST_VERSION
