@@ -27,8 +27,7 @@ def started_app(store: Store, clock: Clock, data_dir: Path, qtbot: QtBot) -> Ite
     try:
         yield app
     finally:
-        app.journal.stop_watching()
-        app.ipc.close()
+        app.shutdown()  # as on quit: no timer of this app fires into the next test's store
 
 
 def ask(qtbot: QtBot, data_dir: Path, message: dict[str, Any]) -> dict[str, Any] | None:

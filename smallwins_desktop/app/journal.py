@@ -83,19 +83,21 @@ class Journal(QObject):
         """Save a parsed draft; raises CaptureError for text that cannot be saved.
 
         `uuid` is the client's id for the win: the same id twice saves it once."""
-        result = wins.add_draft(self._store, draft, now=self._clock.now(), source=source, uuid=uuid)
-        summary = self.summary()
-        celebrated = settings.get(self._store, CELEBRATED_KEY, [])
-        celebration = celebration_for(
-            impact=result.win.impact,
-            kind=result.win.kind,
-            wins_today=summary.wins,
-            total_wins=summary.total,
-            streak=summary.streak,
-            already_celebrated=frozenset(celebrated),
-        )
-        if celebration.milestone is not None:  # each milestone is celebrated once, ever
-            settings.put(self._store, CELEBRATED_KEY, [*celebrated, celebration.milestone])
+        now = self._clock.now()
+        with self._store.write():  # the win and its milestone bookkeeping land together
+            result = wins.add_draft(self._store, draft, now=now, source=source, uuid=uuid)
+            summary = self.summary()
+            celebrated = settings.get(self._store, CELEBRATED_KEY, [])
+            celebration = celebration_for(
+                impact=result.win.impact,
+                kind=result.win.kind,
+                wins_today=summary.wins,
+                total_wins=summary.total,
+                streak=summary.streak,
+                already_celebrated=frozenset(celebrated),
+            )
+            if celebration.milestone is not None:  # each milestone is celebrated once, ever
+                settings.put(self._store, CELEBRATED_KEY, [*celebrated, celebration.milestone])
         self._changed()
         return result, celebration
 
@@ -108,10 +110,11 @@ class Journal(QObject):
 
     def create_goal_for(self, slug: str, win_uuid: str) -> GoalRecord:
         """Create the goal a win named but that did not exist yet, and link the win to it."""
-        goal = goals.create(
-            self._store, slug.replace("-", " ").capitalize(), now=self._clock.now(), slug=slug
-        )
-        wins.edit(self._store, win_uuid, now=self._clock.now(), goal=goal.slug)
+        now = self._clock.now()
+        with self._store.write():  # no goal without its win linked, nor the other way round
+            title = slug.replace("-", " ").capitalize()
+            goal = goals.create(self._store, title, now=now, slug=slug)
+            wins.edit(self._store, win_uuid, now=now, goal=goal.slug)
         self._changed()
         return goal
 

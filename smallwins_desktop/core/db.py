@@ -2,14 +2,20 @@
 
 `open_store` is the only way in. In order, it:
 
-1. makes the data dir (0700) and checks an existing file with `PRAGMA quick_check` through a
-   read-only connection, so a damaged file is never written to: it is moved aside, the newest
-   backup that passes the same check is put back, and `DatabaseRecoveredError` says where both
-   files are (opening again then succeeds);
+1. makes the data dir (0700), takes a shared lock on `smallwins.db.lock` that the store holds
+   while it is open, and checks an existing file with `PRAGMA quick_check` through a read-only
+   connection, so a damaged file is never written to. Only real corruption is damage: the file
+   is moved aside under the lock held exclusively, so never while another process (the app, a
+   command) has it open; the newest backup that passes the same check is put back, and
+   `DatabaseRecoveredError` says where both files are (opening again then succeeds);
 2. refuses, untouched, a file whose schema is newer than this version knows;
 3. takes a backup (SQLite's online backup API) and runs each pending migration step in its own
    transaction together with its `user_version` bump;
 4. binds the models to this database and returns a `Store`.
+
+Writers go through `Store.write()`: the write lock is taken at once (`BEGIN IMMEDIATE`), and a
+database whose file or -wal was moved or deleted under it is refused, with a rescue copy of
+what it still holds, instead of acknowledging wins into a file nobody will read again.
 
 Backups live in `<data dir>/backups`, newest `BACKUPS_KEPT` are kept; one is also taken once a
 day, so a damaged file usually loses at most a day.
@@ -21,6 +27,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -30,8 +37,10 @@ import peewee as pw
 
 from smallwins_desktop import paths
 from smallwins_desktop.core.errors import (
+    DatabaseBusyError,
     DatabaseRecoveredError,
     NewerSchemaError,
+    StoreAccessError,
     StoreError,
     classify,
     is_corruption,
@@ -52,7 +61,9 @@ PRAGMAS = {
     "busy_timeout": BUSY_TIMEOUT_MS,
 }
 BACKUP_STAMP = "%Y%m%dT%H%M%S%f"
+RECOVERY_WAIT_S = 10.0  # how long a recovery waits for other processes to close the file
 _SIDECARS = ("-wal", "-shm")
+_FileId = tuple[int, int]
 
 
 @dataclass
@@ -62,7 +73,9 @@ class Store:
     db: pw.SqliteDatabase
     path: Path
     data_dir: Path
+    lock_fd: int | None = None
     backups: Path = field(init=False)
+    _files: tuple[_FileId | None, _FileId | None] = field(init=False, default=(None, None))
 
     def __post_init__(self) -> None:
         self.backups = paths.backup_dir(self.data_dir)
@@ -76,6 +89,64 @@ class Store:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+        if self.lock_fd is not None:
+            os.close(self.lock_fd)  # releases the in-use lock
+            self.lock_fd = None
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction; a nested call joins the outer one.
+
+        No savepoint for the nested call: after a full disk SQLite has already rolled the whole
+        transaction back, so a savepoint could be neither released nor rolled back, and the
+        outer call reports the one real error.
+
+        It takes the write lock at once (`BEGIN IMMEDIATE`), so a read-then-write waits for
+        `busy_timeout` instead of failing half-way under contention, and database errors
+        leave it as typed `StoreError`s with a message a person can act on.
+        """
+        if self.db.is_closed():  # peewee would silently reconnect; a closed store stays closed
+            raise RuntimeError(f"write to the closed store {self.path}")
+        if self.db.in_transaction():
+            yield
+            return
+        self.check_in_place()
+        try:
+            with self.db.atomic("IMMEDIATE"):
+                yield
+        except (pw.PeeweeException, sqlite3.Error) as error:
+            raise classify(error, self.path) from error
+
+    def remember_files(self) -> None:
+        """Note which database and -wal files this connection uses (see `check_in_place`)."""
+        self._files = (_file_id(self.path), _file_id(self._wal))
+
+    def check_in_place(self, now: datetime | None = None) -> None:
+        """Refuse to go on if the database or its -wal was moved or deleted under us.
+
+        SQLite keeps writing into the open, unlinked files and the next process starts afresh,
+        so everything acknowledged from then on would be lost. A rescue copy is taken through
+        this connection, which still sees every win, and the error says where it is.
+        """
+        db_id, wal_id = self._files
+        if db_id is None:
+            return
+        if _file_id(self.path) == db_id and (wal_id is None or _file_id(self._wal) == wal_id):
+            return
+        try:
+            rescued: Path | None = self.backup("rescued", now or datetime.now(timezone.utc))
+        except (sqlite3.Error, OSError) as error:
+            log.error("rescue copy failed: %s", error)
+            rescued = None
+        kept = f" Everything it held was copied to {rescued}." if rescued else ""
+        raise StoreAccessError(
+            f"The database {self.path} was moved or deleted while Small Wins had it open, so "
+            f"nothing more was saved.{kept} Restart Small Wins."
+        )
+
+    @property
+    def _wal(self) -> Path:
+        return self.path.with_name(self.path.name + "-wal")
 
     def pragma(self, name: str) -> object:
         row = self.db.execute_sql(f"PRAGMA {name}").fetchone()
@@ -133,14 +204,20 @@ def open_store(data_dir: Path, *, now: datetime | None = None) -> Store:
     now = now or datetime.now(timezone.utc)
     paths.ensure_private_dir(data_dir)
     path = paths.database_path(data_dir)
+    lock_fd = _open_lock(path)
+    try:
+        _lock(lock_fd, exclusive=False)
+        return _open_locked(data_dir, path, lock_fd, now)
+    except BaseException:
+        os.close(lock_fd)
+        raise
+
+
+def _open_locked(data_dir: Path, path: Path, lock_fd: int, now: datetime) -> Store:
     if path.exists() and path.stat().st_size > 0:
         problem = _check_file(path)
         if problem is not None:
-            with _recovery_lock(path):
-                # Another process may have recovered the file while we waited for the lock.
-                problem = _check_file(path)
-                if problem is not None:
-                    raise _set_aside(path, paths.backup_dir(data_dir), problem, now)
+            _recover(path, paths.backup_dir(data_dir), lock_fd, now)
         # Checked read-only: connecting with our pragmas (WAL) would already rewrite the header.
         _refuse_newer(path, _file_version(path))
     _create_private_file(path)
@@ -155,13 +232,23 @@ def open_store(data_dir: Path, *, now: datetime | None = None) -> Store:
         _migrate(store, now)
         _daily_backup(store, now)
     except (pw.PeeweeException, sqlite3.Error, OSError) as error:
-        store.close()
+        store.db.close()
         raise classify(error, path) from error
     except BaseException:
-        store.close()
+        store.db.close()
         raise
+    store.lock_fd = lock_fd
+    store.remember_files()
     db.bind(list(MODELS))
     return store
+
+
+def _file_id(path: Path) -> _FileId | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _create_private_file(path: Path) -> None:
@@ -199,19 +286,58 @@ def _is_good_backup(backup: Path) -> bool:
         return False
 
 
-@contextlib.contextmanager
-def _recovery_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock beside the database, so only one process recovers it."""
-    lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, FILE_MODE)
-    try:
-        if os.name != "nt":
-            import fcntl
+def _open_lock(path: Path) -> int:
+    return os.open(path.with_name(path.name + ".lock"), os.O_CREAT | os.O_RDWR, FILE_MODE)
 
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+
+def _lock(fd: int, *, exclusive: bool, wait: float | None = None) -> bool:
+    """flock the lock file: shared while a store is open, exclusive while recovering.
+
+    `wait=None` blocks; otherwise give up after `wait` seconds and return False. Windows has
+    no flock; there an open database file cannot be moved or replaced anyway.
+    """
+    if os.name == "nt":
+        return True
+    import fcntl
+
+    mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    if wait is None:
+        fcntl.flock(fd, mode)
+        return True
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+
+
+def _recover(path: Path, backups: Path, lock_fd: int, now: datetime) -> None:
+    """Set a damaged file aside, only when no other process has it open.
+
+    Our shared lock is given up first (two processes each upgrading would wait on each
+    other), then the lock is taken exclusively and the file checked again: another process
+    may have recovered it meanwhile. The lock goes back to shared before returning.
+    """
+    if os.name != "nt":
+        import fcntl
+
+        fcntl.flock(lock_fd, fcntl.LOCK_UN)
+    if not _lock(lock_fd, exclusive=True, wait=RECOVERY_WAIT_S):
+        raise DatabaseBusyError(
+            f"The database {path} looks damaged, but another Small Wins (the app or a "
+            "command) has it open, so it was left as it is. Quit Small Wins and try again: "
+            "it will then be restored from the newest good backup."
+        )
+    try:
+        problem = _check_file(path)
+        if problem is not None:
+            raise _set_aside(path, backups, problem, now)
     finally:
-        os.close(fd)  # closing releases the lock
+        _lock(lock_fd, exclusive=False)
 
 
 def _unique_aside(path: Path, now: datetime) -> Path:

@@ -67,7 +67,7 @@ def create(
             f"'{slug}' cannot be a goal's short name: use letters, digits, '-' or '_', "
             "with at least one letter."
         )
-    with store.db.atomic():
+    with store.write():
         parent_goal = None
         if parent is not None:
             parent_goal = Goal.get_or_none(Goal.slug == parent.lower())

@@ -109,7 +109,7 @@ def load_state(store: Store, now: datetime) -> ReminderState:
 def decide(store: Store, now: datetime, *, has_win_on: Callable[[date], bool]) -> list[Decision]:
     """Decide and record what is due at `now`; return the decisions this call recorded."""
     recorded: list[Decision] = []
-    with store.db.atomic("IMMEDIATE"):  # one writer decides at a time, across processes
+    with store.write():  # one writer decides at a time, across processes
         state = load_state(store, now)
         for decision in due(now, load_rules(store), state, has_win_on=has_win_on):
             if decision.is_snooze:
@@ -155,14 +155,15 @@ def occurrences(store: Store, *, since: date) -> list[tuple[str, date, str, str]
 
 
 def snooze(store: Store, rule_key: str, until: datetime) -> None:
-    ReminderSnooze.insert(rule=rule_key, until=until).on_conflict_replace().execute()
+    with store.write():
+        ReminderSnooze.insert(rule=rule_key, until=until).on_conflict_replace().execute()
 
 
 def skip_today(store: Store, now: datetime) -> list[str]:
     """Record today's not-yet-decided occurrences of every enabled rule as skipped."""
     skipped = []
     today = now.date()
-    with store.db.atomic():
+    with store.write():
         for rule in load_rules(store):
             if not rule.enabled or today.weekday() not in rule.weekdays:
                 continue
@@ -203,14 +204,15 @@ def paused_until(store: Store, now: datetime) -> datetime | None:
 def record_delivery(
     store: Store, *, notification_key: str, backend: str, ok: bool, error: str | None, now: datetime
 ) -> None:
-    NotificationDelivery.create(
-        notification_key=notification_key,
-        backend=backend,
-        ok=ok,
-        error=error,
-        local_date=now.date(),
-        at=now,
-    )
+    with store.write():
+        NotificationDelivery.create(
+            notification_key=notification_key,
+            backend=backend,
+            ok=ok,
+            error=error,
+            local_date=now.date(),
+            at=now,
+        )
 
 
 def recent_deliveries(store: Store, *, limit: int = 10) -> list[DeliveryRecord]:

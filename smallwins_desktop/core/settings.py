@@ -32,11 +32,13 @@ def get(store: Store, key: str, default: Any = None) -> Any:
 
 def put(store: Store, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False)
-    Setting.insert(key=key, value=encoded).on_conflict_replace().execute()
+    with store.write():
+        Setting.insert(key=key, value=encoded).on_conflict_replace().execute()
 
 
 def remove(store: Store, key: str) -> None:
-    Setting.delete().where(Setting.key == key).execute()
+    with store.write():
+        Setting.delete().where(Setting.key == key).execute()
 
 
 def workdays(store: Store) -> frozenset[int]:

@@ -11,7 +11,6 @@ clock. Results are plain `WinRecord`s, never peewee rows, so the UI holds no dat
 from __future__ import annotations
 
 import re
-import sqlite3
 import uuid as uuidlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -23,7 +22,7 @@ import peewee as pw
 
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN, Draft, clean_text, parse
 from smallwins_desktop.core.db import Store
-from smallwins_desktop.core.errors import CaptureError, NotFoundError, classify
+from smallwins_desktop.core.errors import CaptureError, NotFoundError
 from smallwins_desktop.core.models import Goal, Tag, Win, WinTag, as_date
 
 MAX_TEXT_LENGTH = 2_000
@@ -114,14 +113,11 @@ def add_draft(
     if source not in SOURCES:
         raise ValueError(f"unknown source {source!r}")
     win_uuid = _client_uuid(uuid)
-    try:
-        with store.db.atomic("IMMEDIATE"):
-            existing = Win.get_or_none(Win.uuid == win_uuid)
-            if existing is not None:
-                return AddResult(win=get(store, win_uuid), unknown_goal=None, notes=())
-            win, goal = _create(store, draft, text, win_uuid, now, source)
-    except (pw.PeeweeException, sqlite3.Error) as error:
-        raise classify(error, store.path) from error
+    with store.write():
+        existing = Win.get_or_none(Win.uuid == win_uuid)
+        if existing is not None:
+            return AddResult(win=get(store, win_uuid), unknown_goal=None, notes=())
+        win, goal = _create(store, draft, text, win_uuid, now, source)
     unknown = draft.goal if draft.goal and goal is None else None
     return AddResult(win=get(store, win.uuid), unknown_goal=unknown, notes=draft.notes)
 
@@ -171,7 +167,7 @@ def edit(
     goal: str | None = _UNSET,
 ) -> WinRecord:
     """Change the given fields of a win; `goal=None` unlinks it, a slug must exist."""
-    with store.db.atomic():
+    with store.write():
         win = _win(uuid)
         if text is not None:
             win.text = validate_text(text)
@@ -201,7 +197,7 @@ def edit(
 
 def delete(store: Store, uuid: str, *, now: datetime) -> WinRecord:
     """Soft-delete: the win disappears from lists and search until `restore`."""
-    with store.db.atomic():
+    with store.write():
         win = _win(uuid)
         win.deleted_at = now
         win.save()
@@ -210,7 +206,7 @@ def delete(store: Store, uuid: str, *, now: datetime) -> WinRecord:
 
 
 def restore(store: Store, uuid: str) -> WinRecord:
-    with store.db.atomic():
+    with store.write():
         win = _win(uuid)
         win.deleted_at = None
         win.save()

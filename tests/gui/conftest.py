@@ -32,9 +32,11 @@ def journal(store: Store, clock: FixedClock, qtbot: QtBot) -> Iterator[Journal]:
 
 
 @pytest.fixture
-def window(journal: Journal, qtbot: QtBot) -> CaptureWindow:
+def window(journal: Journal, store: Store, qtbot: QtBot) -> Iterator[CaptureWindow]:
     window = CaptureWindow(journal)
     qtbot.addWidget(window)
     window.present()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    if not store.db.is_closed():
+        window.save_draft()  # as the app does on quit, before its store closes

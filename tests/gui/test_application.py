@@ -81,8 +81,7 @@ def test_without_a_tray_a_small_window_offers_the_same_actions_and_says_why(
         app.journal.add_line("Works without a tray", source="capture")
         assert app.fallback.count_label.text() == "1 win today"
     finally:
-        app.journal.stop_watching()
-        app.ipc.close()
+        app.shutdown()
 
 
 def test_a_win_written_by_another_process_updates_the_tray(
@@ -187,8 +186,7 @@ def test_a_stale_socket_from_a_crashed_instance_is_replaced(
         assert app.start()
         assert ask(qtbot, data_dir, {"cmd": "ping"}) == {"v": 1, "ok": True}
     finally:
-        app.journal.stop_watching()
-        app.ipc.close()
+        app.shutdown()
 
 
 def test_socket_dir_is_private(app: SmallWinsApp, data_dir: Path) -> None:

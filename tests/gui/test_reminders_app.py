@@ -71,9 +71,7 @@ def app(
     app = make_app(store, reminder_clock, data_dir, qtbot, recording)
     app.start()
     yield app
-    app.scheduler.stop()
-    app.journal.stop_watching()
-    app.ipc.close()
+    app.shutdown()
 
 
 def test_the_tick_delivers_the_end_of_day_reminder_once(
@@ -101,8 +99,7 @@ def test_the_message_counts_todays_wins(
     try:
         assert recording.sent[0].body.startswith("3 wins today — anything else worth noting?")
     finally:
-        app.scheduler.stop()
-        app.ipc.close()
+        app.shutdown()
 
 
 def test_a_failing_backend_falls_through_to_the_next_and_the_failure_is_recorded(
@@ -117,8 +114,7 @@ def test_a_failing_backend_falls_through_to_the_next_and_the_failure_is_recorded
         assert "not running" in (failed.error or "")
         assert (ok.backend, ok.ok) == ("recording", True)
     finally:
-        app.scheduler.stop()
-        app.ipc.close()
+        app.shutdown()
 
 
 def test_when_no_backend_works_the_tray_still_shows_the_reminder(
@@ -132,8 +128,7 @@ def test_when_no_backend_works_the_tray_still_shows_the_reminder(
         assert app.tray.icon.toolTip() == "Small Wins — What moved forward today?"
         assert [d.ok for d in reminder_log.recent_deliveries(store)] == [False]
     finally:
-        app.scheduler.stop()
-        app.ipc.close()
+        app.shutdown()
 
 
 def test_the_tray_leaves_attention_when_the_capture_window_opens(app: SmallWinsApp) -> None:
@@ -198,8 +193,7 @@ def test_pause_until_tomorrow_from_the_tray(
         app.scheduler.tick()
         assert recording.sent == []
     finally:
-        app.scheduler.stop()
-        app.ipc.close()
+        app.shutdown()
 
 
 def test_the_daily_cap_keeps_reminders_to_the_tray(
@@ -221,8 +215,7 @@ def test_the_daily_cap_keeps_reminders_to_the_tray(
         assert app.tray is not None
         assert app.tray.attention
     finally:
-        app.scheduler.stop()
-        app.ipc.close()
+        app.shutdown()
 
 
 def test_a_wall_clock_jump_is_noticed_and_reminders_are_evaluated_at_once(

@@ -17,9 +17,20 @@ from pathlib import Path
 
 import pytest
 
-from smallwins_desktop.core import wins
-from smallwins_desktop.core.db import open_store
-from smallwins_desktop.core.errors import StoreAccessError, classify
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pytestqt.qtbot import QtBot
+
+from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.core import db, wins
+from smallwins_desktop.core.clock import FixedClock
+from smallwins_desktop.core.db import Store, open_store
+from smallwins_desktop.core.errors import (
+    DatabaseBusyError,
+    DiskFullError,
+    StoreAccessError,
+    classify,
+)
 from smallwins_desktop.core.migrations import LATEST_VERSION
 
 
@@ -142,3 +153,92 @@ def test_processes_opening_a_new_data_dir_at_once_migrate_it_once(
     assert failures == []
     with open_store(data_dir) as store:
         assert store.schema_version == LATEST_VERSION
+
+
+def test_a_damaged_file_another_process_has_open_is_left_where_it_is(
+    data_dir: Path, now: datetime, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command run while the app has the file open must not move it away under the app.
+
+    On the old code the command set the file aside and created an empty one, and the app went
+    on saying "Saved" into a file no later process would ever read.
+    """
+    monkeypatch.setattr(db, "RECOVERY_WAIT_S", 0.2)
+    running = open_store(data_dir, now=now)  # the app; a second open in one process is alike
+    try:
+        running.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # nothing left in the -wal
+        garbage = b"this is not a database" * 512
+        running.path.write_bytes(garbage)
+
+        with pytest.raises(DatabaseBusyError, match="has it open, so it was left as it is"):
+            open_store(data_dir, now=now)
+
+        assert running.path.read_bytes() == garbage
+        assert not list(data_dir.glob("*.damaged-*"))
+    finally:
+        running.close()
+
+
+@pytest.mark.parametrize("moved", ["smallwins.db-wal", "smallwins.db"])
+def test_a_database_deleted_under_the_open_store_is_rescued_not_written_into(
+    store: Store, data_dir: Path, now: datetime, today: date, moved: str
+) -> None:
+    """Deleting the -wal (or moving the file) while the app runs: nothing said saved is lost.
+
+    On the old code the app went on saying "Saved" into unlinked files; on quit they were gone.
+    """
+    for i in range(3):
+        wins.add(store, f"Before the file went {i}", today=today, now=now)
+    (data_dir / moved).rename(data_dir.parent / "elsewhere")
+
+    with pytest.raises(StoreAccessError, match="moved or deleted while Small Wins had it open"):
+        wins.add(store, "After the file went", today=today, now=now)
+
+    [rescued] = store.backups.glob("*-rescued.db")
+    assert _wins_in(rescued) == [f"Before the file went {i}" for i in range(3)]
+
+
+def test_a_write_takes_the_write_lock_before_it_reads(store: Store) -> None:
+    """Read-then-write under contention waits its turn instead of failing half-way.
+
+    A deferred transaction only asks for the write lock at its first write; when another
+    process committed meanwhile, SQLite refuses at once ("database is locked"), and the
+    busy timeout does not help. `BEGIN IMMEDIATE` asks for it up front.
+    """
+    other = sqlite3.connect(store.path, timeout=0)
+    try:
+        with (
+            store.write(),
+            pytest.raises(sqlite3.OperationalError, match="database is locked"),
+        ):
+            other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")  # free again once the write is over
+        other.rollback()
+    finally:
+        other.close()
+
+
+def test_a_win_and_its_milestone_land_together_so_a_retry_saves_it_once(
+    store: Store, now: datetime, qtbot: QtBot
+) -> None:
+    """When the milestone bookkeeping fails, the win is not kept either.
+
+    On the old code the win was committed, then the milestone write failed, the capture box
+    kept the text and said it was not saved, and saving again stored the win twice.
+    """
+    journal = Journal(store, FixedClock(now))
+    store.db.execute_sql(
+        "CREATE TRIGGER fail_setting BEFORE INSERT ON setting "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    draft = journal.parse("The first win ever")
+
+    with pytest.raises(DiskFullError):
+        journal.add(draft, source="capture")
+    assert wins.list_wins(store, since=date(2000, 1, 1)) == []
+
+    store.db.execute_sql("DROP TRIGGER fail_setting")
+    _, celebration = journal.add(draft, source="capture")
+    assert [w.text for w in wins.list_wins(store, since=date(2000, 1, 1))] == ["The first win ever"]
+    assert celebration.milestone is not None
+    journal.stop_watching()
