@@ -170,7 +170,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
     today = _today()
     message = {"cmd": "add", "text": text, "id": win_id, "today": today.isoformat()}
     reply = ipc.request(_data_dir(args), message)
-    if reply is not None:  # the running app saved it, and its tray is already up to date
+    if reply is not None and not reply.get("busy"):  # the app saved it and updated its tray
         if not reply.get("ok"):
             raise UserError(str(reply.get("error", "the running app refused the win")))
         print(reply.get("message", "Saved."))

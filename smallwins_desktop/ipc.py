@@ -21,6 +21,7 @@ import json
 import os
 import socket
 import stat
+import struct
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,10 @@ _UNIX_PATH_MAX = 100  # sun_path is 104-108 bytes depending on the platform; sta
 
 class UnsafeSocketDirError(OSError):
     """The socket's directory is not the user's own private directory: never use it."""
+
+
+class UnsafePeerError(OSError):
+    """The process at the other end of the socket is another user's: tell it nothing."""
 
 
 class ProtocolError(Exception):
@@ -72,7 +77,8 @@ def prepare_socket_dir(name: str) -> None:
 
 def check_socket_dir(directory: Path) -> None:
     """Refuse a socket dir another user owns or others may enter: they could read every
-    win sent through it, or pose as the app."""
+    win sent through it, or pose as the app. Its parent must not be another user's either
+    (they could swap the directory), which matters for the `/tmp/runtime-<uid>` fallback."""
     if sys.platform == "win32":
         return
     info = directory.lstat()
@@ -87,6 +93,33 @@ def check_socket_dir(directory: Path) -> None:
             f"{directory} is open to other users (mode {stat.S_IMODE(info.st_mode):o}); "
             "Small Wins will not use it"
         )
+    parent = directory.parent.stat()
+    if parent.st_uid not in (os.getuid(), 0):
+        raise UnsafeSocketDirError(
+            f"{directory.parent} belongs to another user (uid {parent.st_uid}); "
+            "Small Wins will not use it"
+        )
+    if parent.st_mode & 0o022 and not parent.st_mode & stat.S_ISVTX:
+        raise UnsafeSocketDirError(
+            f"others may rename entries in {directory.parent}; Small Wins will not use it"
+        )
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    """The user id of the process at the other end of a local socket; None where the
+    platform cannot say (then the 0700 directory is the only guard)."""
+    if not hasattr(socket, "SO_PEERCRED"):
+        return None
+    creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return int(uid)
+
+
+def check_peer(sock: socket.socket) -> None:
+    """Refuse a peer that runs as another user (Linux: `SO_PEERCRED`)."""
+    uid = peer_uid(sock)
+    if uid is not None and uid != os.getuid():
+        raise UnsafePeerError(f"the other end of the socket runs as another user (uid {uid})")
 
 
 def encode(message: dict[str, Any]) -> bytes:
@@ -123,6 +156,11 @@ def send(
             reply = _exchange_pipe(name, encode(message))
         else:
             reply = _exchange_unix(name, encode(message), timeout)
+    except (UnsafeSocketDirError, UnsafePeerError) as error:
+        import logging
+
+        logging.getLogger(__name__).warning("nothing sent to %s: %s", name, error)
+        return None
     except OSError:
         return None
     if not reply:
@@ -140,6 +178,7 @@ def _exchange_unix(name: str, payload: bytes, timeout: float) -> bytes:
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(CONNECT_TIMEOUT_S)
         sock.connect(name)
+        check_peer(sock)  # before a byte of the message leaves
         sock.settimeout(timeout)
         sock.sendall(payload)
         return _read_line(sock.recv)

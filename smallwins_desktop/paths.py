@@ -44,18 +44,24 @@ def backup_dir(directory: Path) -> Path:
 
 
 def runtime_dir() -> Path:
-    """A per-user directory for sockets: $XDG_RUNTIME_DIR where it exists, else a temp dir."""
-    base = os.environ.get("XDG_RUNTIME_DIR")
-    if base and Path(base).is_dir():
-        return Path(base) / APP_NAME
-    if os.name != "nt":
-        import tempfile
+    """A per-user directory for sockets: platformdirs' runtime dir.
 
-        uid = os.getuid()
-        return Path(tempfile.gettempdir()) / f"{APP_NAME}-{uid}"
+    That is $XDG_RUNTIME_DIR/smallwins on Linux, and where the session has none, a
+    `/tmp/runtime-<uid>` fallback that anyone could have created first: `ipc` checks who owns
+    the directory (and its parent) before it sends or listens on anything there.
+    """
+    import warnings
+
     import platformdirs
 
-    return Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
+    with warnings.catch_warnings():  # "XDG_RUNTIME_DIR is not set": handled by the check
+        warnings.simplefilter("ignore")
+        try:
+            return Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
+        except PermissionError:  # it refused a fallback someone else made: so will `ipc`
+            import tempfile
+
+            return Path(tempfile.gettempdir()) / f"runtime-{os.getuid()}" / APP_NAME
 
 
 def instance_key(directory: Path) -> str:
@@ -66,8 +72,10 @@ def instance_key(directory: Path) -> str:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if needed and make it readable by the user alone."""
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    """Create `path` (and any missing parents, also 0700) and make it the user's alone."""
+    if not path.parent.exists():
+        ensure_private_dir(path.parent)
+    path.mkdir(exist_ok=True, mode=PRIVATE_DIR_MODE)
     if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) != PRIVATE_DIR_MODE:
         path.chmod(PRIVATE_DIR_MODE)
     return path

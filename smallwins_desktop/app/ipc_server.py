@@ -3,15 +3,21 @@
 Each connection sends one JSON object per line and gets one back. Commands are handled by
 callables the composition root passes in; a bad message is answered with an error and never
 reaches them, and nothing a client sends can crash the app.
+
+Nobody can take the socket away either: a peer running as another user is dropped unheard
+(Linux), at most `MAX_CLIENTS` connections are kept and a silent one is closed after
+`CLIENT_IDLE_MS`, so held connections cannot use up the app's file descriptors; and should
+Qt still close the server (it does on any failed `accept`), a watchdog listens again.
 """
 
 from __future__ import annotations
 
 import logging
+import socket as pysocket
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from smallwins_desktop import ipc
@@ -20,6 +26,9 @@ log = logging.getLogger(__name__)
 
 # A live instance answers a ping at once; one that does not within this is taken as gone.
 PROBE_TIMEOUT_S = 2.0
+MAX_CLIENTS = 16  # a client sends one line and goes; more at once is someone holding them
+CLIENT_IDLE_MS = 10_000
+WATCHDOG_MS = 5_000
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -42,6 +51,10 @@ class IpcServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
+        self._clients: set[QLocalSocket] = set()
+        self._watchdog = QTimer(self)
+        self._watchdog.setInterval(WATCHDOG_MS)
+        self._watchdog.timeout.connect(self.check_listening)
 
     @property
     def name(self) -> str:
@@ -66,18 +79,75 @@ class IpcServer(QObject):
         if not self._server.listen(self._name):
             log.error("cannot listen on %s: %s", self._name, self._server.errorString())
             return False
+        self._watchdog.start()
         return True
 
     def close(self) -> None:
+        self._watchdog.stop()
         self._server.close()
+
+    def client_count(self) -> int:
+        return len(self._clients)
+
+    def check_listening(self) -> None:
+        """Listen again if Qt closed the server behind our back (a failed `accept`, e.g.
+        when the process ran out of file descriptors, closes it and removes the file)."""
+        if self._server.isListening():
+            return
+        log.error(
+            "the single-instance socket stopped listening (%s); listening again",
+            self._server.errorString(),
+        )
+        if not self.listen():
+            log.error("cannot listen on %s again; will retry", self._name)
+            self._watchdog.start()
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
+            if not self._peer_is_us(socket):
+                socket.abort()
+                socket.deleteLater()
+                continue
+            if len(self._clients) >= MAX_CLIENTS:
+                log.warning("%d clients connected at once; refusing another", MAX_CLIENTS)
+                busy = {"ok": False, "busy": True, "error": "busy: too many connections"}
+                socket.write(ipc.encode(busy))
+                socket.flush()
+                socket.abort()
+                socket.deleteLater()
+                continue
+            self._clients.add(socket)
+            idle = QTimer(socket)
+            idle.setSingleShot(True)
+            idle.setInterval(CLIENT_IDLE_MS)
+            idle.timeout.connect(socket.abort)
+            idle.start()
+            socket.readyRead.connect(lambda s=socket, t=idle: self._read(s, t))
+            socket.disconnected.connect(lambda s=socket: self._drop(s))
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _drop(self, socket: QLocalSocket) -> None:
+        self._clients.discard(socket)
+        socket.deleteLater()
+
+    def _peer_is_us(self, socket: QLocalSocket) -> bool:
+        descriptor = int(socket.socketDescriptor())
+        if descriptor < 0:
+            return True  # not a Unix socket (a Windows pipe); the pipe's ACL guards it
+        try:
+            with pysocket.fromfd(descriptor, pysocket.AF_UNIX, pysocket.SOCK_STREAM) as peer:
+                ipc.check_peer(peer)
+        except ipc.UnsafePeerError as error:
+            log.warning("refused a connection: %s", error)
+            self.request_failed.emit(str(error))
+            return False
+        except OSError as error:
+            log.warning("cannot tell who connected (%s); refused", error)
+            return False
+        return True
+
+    def _read(self, socket: QLocalSocket, idle: QTimer) -> None:
+        idle.start()  # it is talking: restart the idle clock
         while socket.canReadLine():
             line = bytes(socket.readLine().data())
             socket.write(ipc.encode(self._dispatch(line)))
