@@ -15,17 +15,19 @@ Exit codes: 0 ok, 1 a problem the user can fix (one line on stderr, no traceback
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smallwins_desktop import __version__
 
 if TYPE_CHECKING:
+    from smallwins_desktop.core.clock import Clock
     from smallwins_desktop.core.db import Store
     from smallwins_desktop.core.wins import WinRecord
 
@@ -276,11 +278,19 @@ def _open(args: argparse.Namespace) -> Store:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return _clock().now()
 
 
 def _today() -> date:
-    return datetime.now().astimezone().date()
+    """Today in the user's zone, as the running app counts it (the same `SystemClock`)."""
+    return _clock().now().date()
+
+
+@functools.cache
+def _clock() -> Clock:
+    from smallwins_desktop.core.clock import SystemClock
+
+    return SystemClock()
 
 
 def _day_arg(value: str | None, today: date, flag: str) -> date | None:

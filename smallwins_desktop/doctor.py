@@ -54,7 +54,7 @@ def _reminder_lines(store: object, now: datetime) -> list[str]:
     from smallwins_desktop.core.db import Store
 
     assert isinstance(store, Store)
-    local_now = SystemClock().now()
+    local_now = SystemClock().now()  # the clock the app and every command use
     rules = reminder_log.load_rules(store)
     state = reminder_log.load_state(store, local_now)
     upcoming = reminders.next_occurrence(local_now, rules, state)

@@ -5,8 +5,12 @@ The app uses `SystemClock`; tests pass a `FixedClock` they move by hand.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import os
+import time
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Protocol
+
+LOCALTIME = "/etc/localtime"
 
 
 class Clock(Protocol):
@@ -17,13 +21,56 @@ class Clock(Protocol):
 
 class SystemClock:
     """The wall clock in the system's IANA zone (not a fixed offset), so that local times
-    across a DST change resolve correctly; the zone is looked up on each call, so a change
-    of zone (travel) is followed."""
+    across a DST change resolve correctly.
+
+    The zone follows a change (travel, `timedatectl set-timezone`, a new $TZ) while the app
+    runs: tzlocal caches the zone it found, so it is asked again whenever what it reads has
+    changed ($TZ and /etc/localtime; on Windows, where the zone lives in the registry, at most
+    once a minute). The app and every CLI command use this one clock, so a win lands on the
+    same day whichever of them saves it.
+    """
+
+    def __init__(self) -> None:
+        self._signature: object = None
+        self._zone: tzinfo | None = None
 
     def now(self) -> datetime:
-        import tzlocal
+        return datetime.now(self.zone())
 
-        return datetime.now(tzlocal.get_localzone())
+    def today(self) -> date:
+        return self.now().date()
+
+    def zone(self) -> tzinfo:
+        signature = _zone_signature()
+        if self._zone is None or signature != self._signature:
+            self._zone = _read_zone()
+            self._signature = signature
+        return self._zone
+
+
+def _read_zone() -> tzinfo:
+    import tzlocal
+
+    try:
+        return tzlocal.reload_localzone()  # not get_localzone(): that answers from a cache
+    except Exception:  # an unknown $TZ or a broken /etc/localtime: libc's offset, not a crash
+        return datetime.now().astimezone().tzinfo or timezone.utc
+
+
+def _zone_signature() -> object:
+    """What the local zone is read from; when this changes, so may the zone."""
+    if os.name == "nt":
+        return int(time.monotonic() // 60)
+    try:
+        info = os.stat(LOCALTIME)
+        target: object = (
+            os.readlink(LOCALTIME) if os.path.islink(LOCALTIME) else None,
+            info.st_ino,
+            info.st_mtime_ns,
+        )
+    except OSError:
+        target = None
+    return (os.environ.get("TZ"), target)
 
 
 class FixedClock:
