@@ -204,6 +204,13 @@ def _cmd_list(args: argparse.Namespace) -> int:
         raise UserError(f"--since {since} is after --until {until}.")
     with _open(args) as store:
         found = wins.list_wins(store, since=since, until=until, tag=args.tag, search=args.search)
+        unreadable = wins.unreadable(store)
+    if unreadable:
+        print(
+            f"Note: {len(unreadable)} win(s) have a day that is no date and are not listed; "
+            "`smallwins doctor` names them.",
+            file=sys.stderr,
+        )
     if args.json:
         json.dump([_as_json(w) for w in found], sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -41,6 +41,7 @@ def report(data_dir: Path, *, now: datetime) -> str:
             f"setbacks, {deleted} deleted)",
             f"Goals:           {len(goals.list_goals(store))} ({active_goals} active)",
             f"Tags:            {len(wins.tags_in_use(store))}",
+            *_unreadable_lines(wins.unreadable(store)),
             f"Backups:         {len(backups)} in {store.backups}{newest}",
         ]
         lines += _reminder_lines(store, now)
@@ -73,6 +74,17 @@ def _reminder_lines(store: object, now: datetime) -> list[str]:
     return lines
 
 
+def _unreadable_lines(rows: list[tuple[str, str]]) -> list[str]:
+    if not rows:
+        return []
+    named = ", ".join(f"{uuid} (day {day!r})" for uuid, day in rows[:5])
+    more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+    return [
+        f"Unreadable:      {len(rows)} win(s) with a day that is no date, left out of every "
+        f"list: {named}{more}"
+    ]
+
+
 def _app_status(data_dir: Path) -> str:
     from smallwins_desktop import ipc
 
@@ -80,7 +92,15 @@ def _app_status(data_dir: Path) -> str:
     if status is None:
         return "not running"
     tray = "in the system tray" if status.get("tray") else "no system tray: showing a window"
-    return f"running (pid {status.get('pid')}), {tray}"
+    line = f"running (pid {status.get('pid')}), {tray}"
+    failing = status.get("reminders_failing")
+    if isinstance(failing, dict):
+        since = str(failing.get("since", ""))[11:16]
+        line += (
+            f"\nReminders:       FAILING since {since}: {failing.get('error')} "
+            "(retried every few seconds; reminders resume once it works)"
+        )
+    return line
 
 
 def _mode(path: Path) -> str:

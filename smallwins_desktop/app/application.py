@@ -79,6 +79,9 @@ class SmallWinsApp(QObject):
             # A reminder that cannot be checked is shown, not swallowed.
             tray = self.tray
             self.scheduler.tick_failed.connect(lambda _problem: tray.set_attention(True))
+            self.scheduler.tick_recovered.connect(
+                lambda: tray.set_attention(self.reminders.waiting is not None)
+            )
             self.tray.snooze_requested.connect(self.reminders.snooze)
             self.tray.skip_today_requested.connect(self.reminders.skip_today)
             self.tray.pause_requested.connect(self._pause)
@@ -174,6 +177,11 @@ class SmallWinsApp(QObject):
             "wins_today": summary.wins,
             "capture_visible": self.capture.isVisible(),
             "attention": self.reminders.waiting is not None,
+            "reminders_failing": (
+                {"since": failing[0].isoformat(), "error": failing[1]}
+                if (failing := self.scheduler.failing)
+                else None
+            ),
         }
 
     def _ipc_add(self, message: dict[str, Any]) -> dict[str, Any]:

@@ -39,11 +39,13 @@ class Scheduler(QObject):
         clock_jumped(): the wall clock moved further than the monotonic clock (resume, or the
             clock was changed); reminders were re-evaluated at once.
         tick_failed(str): the database could not be read or written this tick.
+        tick_recovered(): a tick worked again after failing.
     """
 
     reminder_due = Signal(object)
     clock_jumped = Signal()
     tick_failed = Signal(str)
+    tick_recovered = Signal()
 
     def __init__(
         self,
@@ -60,6 +62,8 @@ class Scheduler(QObject):
         self._has_win_on = has_win_on
         self._monotonic = monotonic
         self._last: tuple[datetime, float] | None = None
+        self.failing: tuple[datetime, str] | None = None
+        """Since when, and why, ticks fail; None while they work (`doctor` shows it)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
@@ -85,8 +89,13 @@ class Scheduler(QObject):
             problem = classify(error) if not isinstance(error, SmallWinsError) else error
             log.error("reminder tick failed, retrying in %d s: %s", RETRY_MS // 1000, problem)
             self._timer.start(RETRY_MS)
+            self.failing = (self.failing[0] if self.failing else now, str(problem))
             self.tick_failed.emit(str(problem))
             return
+        if self.failing is not None:
+            log.info("reminder ticks work again")
+            self.failing = None
+            self.tick_recovered.emit()
         for decision in decisions:
             if decision.action == "fire":
                 self.reminder_due.emit(decision)

@@ -40,6 +40,14 @@ def as_date(value: object) -> date:
     return date.fromisoformat(str(value))
 
 
+def readable_day(value: object) -> date | None:
+    """`as_date`, or None for text that is no date (a row edited by hand, a damaged page)."""
+    try:
+        return as_date(value)
+    except ValueError:
+        return None
+
+
 class BaseModel(pw.Model):
     class Meta:
         legacy_table_names = False

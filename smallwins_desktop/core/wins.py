@@ -10,6 +10,7 @@ clock. Results are plain `WinRecord`s, never peewee rows, so the UI holds no dat
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid as uuidlib
 from collections import defaultdict
@@ -23,7 +24,9 @@ import peewee as pw
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN, Draft, clean_text, parse
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import CaptureError, NotFoundError
-from smallwins_desktop.core.models import Goal, Tag, Win, WinTag, as_date
+from smallwins_desktop.core.models import Goal, Tag, Win, WinTag, readable_day
+
+log = logging.getLogger(__name__)
 
 MAX_TEXT_LENGTH = 2_000
 SOURCES = ("capture", "cli", "notification", "import")
@@ -291,7 +294,9 @@ def count_by_day(
         .where(Win.deleted_at.is_null(), Win.kind == kind, Win.day.between(since, until))
         .group_by(Win.day)
     )
-    return {as_date(row.day): row.n for row in query}
+    counts = {readable_day(row.day): row.n for row in query}
+    counts.pop(None, None)
+    return counts  # type: ignore[return-value]
 
 
 def days_with_wins(store: Store, *, until: date) -> set[date]:
@@ -301,7 +306,7 @@ def days_with_wins(store: Store, *, until: date) -> set[date]:
         .where(Win.deleted_at.is_null(), Win.kind == KIND_WIN, Win.day <= until)
         .distinct()
     )
-    return {as_date(row.day) for row in query}
+    return {day for row in query if (day := readable_day(row.day)) is not None}
 
 
 def total(store: Store, *, kind: str = KIND_WIN) -> int:
@@ -315,14 +320,32 @@ def _select() -> Any:
     return Win.select(Win, Goal.slug, Goal.title).join(Goal, pw.JOIN.LEFT_OUTER)
 
 
+def unreadable(store: Store) -> list[tuple[str, str]]:
+    """(uuid, stored day) of every win whose day is not a date; listings leave them out."""
+    query: Any = Win.select(Win.uuid, Win.day).where(
+        pw.fn.date(Win.day).is_null() | (pw.fn.date(Win.day) != Win.day)
+    )
+    return [(uuid, str(day)) for uuid, day in query.tuples()]
+
+
 def _records(query: Any) -> list[WinRecord]:
-    rows = list(query.objects())
-    tags = _tags_by_win([row.id for row in rows])
+    rows = []
+    for row in query.objects():
+        day = readable_day(row.day)
+        if day is None:
+            log.warning(
+                "win %s has an unreadable day %r and is left out; `smallwins doctor` lists it",
+                row.uuid,
+                row.day,
+            )
+            continue
+        rows.append((row, day))
+    tags = _tags_by_win([row.id for row, _ in rows])
     return [
         WinRecord(
             uuid=row.uuid,
             text=row.text,
-            day=as_date(row.day),
+            day=day,
             kind=row.kind,
             impact=row.impact,
             tags=tuple(tags.get(row.id, ())),
@@ -333,7 +356,7 @@ def _records(query: Any) -> list[WinRecord]:
             updated_at=row.updated_at,
             deleted_at=row.deleted_at,
         )
-        for row in rows
+        for row, day in rows
     ]
 
 

@@ -68,3 +68,29 @@ def test_list_into_a_closed_pipe_stops_quietly(data_dir: Path) -> None:
     assert proc.returncode == 0
     assert b"Traceback" not in err
     assert err == b""
+
+
+def test_a_win_with_a_day_that_is_no_date_is_named_once_and_the_rest_listed(
+    data_dir: Path,
+) -> None:
+    """A row edited by hand (or a damaged page) must not make the whole journal unreadable."""
+    with open_store(data_dir) as store:
+        wins.add(store, "Readable win", today=_today(), now=_NOW)
+        broken = wins.add(store, "Win with a broken day", today=_today(), now=_NOW).win
+    conn = sqlite3.connect(data_dir / "smallwins.db")
+    conn.execute("UPDATE win SET day = '2026-13-45' WHERE uuid = ?", (broken.uuid,))
+    conn.commit()
+    conn.close()
+
+    listed = _run("list")
+    doctor = _run("doctor")
+
+    assert listed.returncode == 0
+    assert "Readable win" in listed.stdout.decode()
+    assert listed.stderr.decode().count("\n") == 1
+    assert "not listed; `smallwins doctor` names them" in listed.stderr.decode()
+    assert doctor.returncode == 0, doctor.stderr.decode()
+    assert f"{broken.uuid} (day '2026-13-45')" in doctor.stdout.decode()
+    with open_store(data_dir) as store:  # kept as it is, to be fixed, not dropped
+        assert [uuid for uuid, _ in wins.unreadable(store)] == [broken.uuid]
+        assert wins.total(store) == 2

@@ -8,7 +8,11 @@ reminders stopped until restart without a word.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import threading
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from smallwins_desktop.app.scheduler import RETRY_MS, Scheduler
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
+from tests.qt_app import started_app
 
 
 def test_a_failed_tick_rearms_the_timer_and_says_why(store: Store, qtbot: QtBot) -> None:
@@ -41,7 +46,48 @@ def test_the_tick_recovers_once_the_database_is_usable_again(store: Store, qtbot
     assert scheduler.next_wait_ms == RETRY_MS
 
     store.db.execute_sql("ALTER TABLE parked RENAME TO reminder_occurrence")
-    with qtbot.assertNotEmitted(scheduler.tick_failed):
+    with qtbot.assertNotEmitted(scheduler.tick_failed), qtbot.waitSignal(scheduler.tick_recovered):
         scheduler.tick()
     assert 0 < scheduler.next_wait_ms <= 30_000
     scheduler.stop()
+
+
+def test_doctor_says_when_reminders_are_failing(store: Store, data_dir: Path, qtbot: QtBot) -> None:
+    """The tray's attention state is easy to miss; `doctor` names the problem in words."""
+    clock = FixedClock(datetime(2026, 11, 20, 15, 30, tzinfo=timezone.utc))
+    with started_app(store, clock, data_dir, qtbot) as app:
+        store.db.execute_sql("ALTER TABLE reminder_occurrence RENAME TO parked")
+        app.scheduler.tick()
+        store.db.execute_sql("ALTER TABLE parked RENAME TO reminder_occurrence")  # for doctor
+
+        done: list[subprocess.CompletedProcess[str]] = []
+        thread = threading.Thread(
+            target=lambda: done.append(
+                subprocess.run(
+                    [sys.executable, "-m", "smallwins_desktop", "doctor"],
+                    capture_output=True,
+                    text=True,
+                )
+            )
+        )
+        thread.start()
+        qtbot.waitUntil(lambda: not thread.is_alive(), timeout=30_000)
+
+    [doctor] = done
+    assert doctor.returncode == 0, doctor.stderr
+    assert "Reminders:       FAILING since 15:30: " in doctor.stdout
+    assert "missing part of its structure" in doctor.stdout
+
+
+def test_the_tray_leaves_its_attention_state_when_ticks_work_again(
+    store: Store, data_dir: Path, qtbot: QtBot
+) -> None:
+    clock = FixedClock(datetime(2026, 11, 20, 15, 30, tzinfo=timezone.utc))
+    with started_app(store, clock, data_dir, qtbot) as app:
+        assert app.tray is not None
+        store.db.execute_sql("ALTER TABLE reminder_occurrence RENAME TO parked")
+        app.scheduler.tick()
+        assert app.tray.attention
+        store.db.execute_sql("ALTER TABLE parked RENAME TO reminder_occurrence")
+        app.scheduler.tick()
+        assert not app.tray.attention
