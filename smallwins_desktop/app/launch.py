@@ -53,12 +53,13 @@ def run_app(data_dir: Path, *, capture: bool = False) -> int:
     qapp.setQuitOnLastWindowClosed(False)
     qapp.setWindowIcon(app_icon())
 
+    recovered_message = None
     try:
         try:
             store = open_store(data_dir)
         except DatabaseRecoveredError as recovered:
             print(f"smallwins: warning: {recovered}", file=sys.stderr)
-            QMessageBox.warning(None, "Small Wins", str(recovered))
+            recovered_message = str(recovered)
             store = open_store(data_dir)
     except StoreError as error:
         print(f"smallwins: {error}", file=sys.stderr)
@@ -71,6 +72,8 @@ def run_app(data_dir: Path, *, capture: bool = False) -> int:
         app.shutdown()
         return 0 if ipc.request(data_dir, {"cmd": "show_capture"}) else 1
     qapp.aboutToQuit.connect(app.shutdown)
+    if recovered_message:  # shown once this instance listens: another `smallwins` hands over
+        QMessageBox.warning(None, "Small Wins", recovered_message)
     signals = _SignalWatcher(qapp)
     if capture:
         app.capture.present()

@@ -559,8 +559,10 @@ class DesktopSession:
     def _spawn(
         self, name: str, cmd: Sequence[str | os.PathLike[str]], **kwargs: Any
     ) -> subprocess.Popen[bytes]:
-        if any(child.name == name for child in self._children):
-            raise DesktopError(f"a process named {name!r} is already running in this session")
+        for child in [c for c in self._children if c.name == name]:
+            if child.process.poll() is None:
+                raise DesktopError(f"a process named {name!r} is already running in this session")
+            self._children.remove(child)  # ended (e.g. killed by a test): the name is free
         log = self.log_dir / f"{name}.log"
         with log.open("ab") as output:
             process = subprocess.Popen(

@@ -119,3 +119,24 @@ def test_add_without_a_running_app_writes_the_database_directly(app: RunningApp)
     result = app.cli("add", "-", input="Written while the app was closed\n")
     assert result.returncode == 0, result.stderr
     assert [w["text"] for w in app.wins()] == ["Written while the app was closed"]
+
+
+def test_while_the_recovery_message_is_open_a_second_smallwins_hands_over(
+    app: RunningApp, desktop: DesktopSession
+) -> None:
+    """On the old code the message came before the app listened, so a second `smallwins`
+    started in full beside it: two trays, two schedulers."""
+    app.data_dir.mkdir(parents=True, exist_ok=True)
+    (app.data_dir / "smallwins.db").write_bytes(b"this is not a database" * 512)
+
+    first = app.start()  # answers while its message about the set-aside file is open
+    desktop.wait_until(
+        lambda: desktop.window_ids("Small Wins", only_visible=True), what="the message"
+    )
+    second = app.cli()
+
+    assert second.returncode == 0, second.stderr
+    status = app.status()
+    assert status is not None
+    assert status["pid"] == first["pid"]
+    assert list(app.data_dir.glob("smallwins.db.damaged-*"))
