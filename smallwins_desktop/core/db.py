@@ -11,7 +11,10 @@
 2. refuses, untouched, a file whose schema is newer than this version knows;
 3. takes a backup (SQLite's online backup API) and runs each pending migration step in its own
    transaction together with its `user_version` bump;
-4. binds the models to this database and returns a `Store`.
+4. returns a `Store`. The models are bound to no database of their own: every core operation
+   is marked `@uses_store` and runs against the database of the `Store` it is given (peewee's
+   `bind_ctx` for the length of the call), so two stores open in one process never see each
+   other's rows, and a closed store fails loudly instead of peewee quietly reconnecting.
 
 Writers go through `Store.write()`: the write lock is taken at once (`BEGIN IMMEDIATE`), and a
 database whose file or -wal was moved or deleted under it is refused, with a rescue copy of
@@ -24,14 +27,17 @@ day, so a damaged file usually loses at most a day.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 import peewee as pw
 
@@ -64,6 +70,11 @@ BACKUP_STAMP = "%Y%m%dT%H%M%S%f"
 RECOVERY_WAIT_S = 10.0  # how long a recovery waits for other processes to close the file
 _SIDECARS = ("-wal", "-shm")
 _FileId = tuple[int, int]
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+# Binding is per class, so process-wide: one core call at a time binds (calls nest freely on
+# one thread). The app and the CLI call core from one thread; this keeps any other correct.
+_BINDING = threading.RLock()
 
 
 @dataclass
@@ -94,6 +105,18 @@ class Store:
             self.lock_fd = None
 
     @contextlib.contextmanager
+    def bound(self) -> Iterator[None]:
+        """Run the enclosed queries against this store's database (see `uses_store`)."""
+        if self.db.is_closed():
+            raise RuntimeError(f"the store {self.path} is closed")
+        with _BINDING:
+            if MODELS[0]._meta.database is self.db:  # a nested call: already ours
+                yield
+                return
+            with self.db.bind_ctx(MODELS, bind_refs=False, bind_backrefs=False):
+                yield
+
+    @contextlib.contextmanager
     def write(self) -> Iterator[None]:
         """One write transaction; a nested call joins the outer one.
 
@@ -105,17 +128,16 @@ class Store:
         `busy_timeout` instead of failing half-way under contention, and database errors
         leave it as typed `StoreError`s with a message a person can act on.
         """
-        if self.db.is_closed():  # peewee would silently reconnect; a closed store stays closed
-            raise RuntimeError(f"write to the closed store {self.path}")
-        if self.db.in_transaction():
-            yield
-            return
-        self.check_in_place()
-        try:
-            with self.db.atomic("IMMEDIATE"):
+        with self.bound():
+            if self.db.in_transaction():
                 yield
-        except (pw.PeeweeException, sqlite3.Error) as error:
-            raise classify(error, self.path) from error
+                return
+            self.check_in_place()
+            try:
+                with self.db.atomic("IMMEDIATE"):
+                    yield
+            except (pw.PeeweeException, sqlite3.Error) as error:
+                raise classify(error, self.path) from error
 
     def remember_files(self) -> None:
         """Note which database and -wal files this connection uses (see `check_in_place`)."""
@@ -184,6 +206,24 @@ class Store:
         return target
 
 
+def uses_store(
+    operation: Callable[Concatenate[Store, _P], _R],
+) -> Callable[Concatenate[Store, _P], _R]:
+    """Mark a core operation whose first argument is the `Store` to run it against.
+
+    Every public function in core that takes a store carries this (a unit test checks), so
+    none can reach another store's database, or a closed one, through the model classes.
+    """
+
+    @functools.wraps(operation)
+    def run(store: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with store.bound():
+            return operation(store, *args, **kwargs)
+
+    run.uses_store = True  # type: ignore[attr-defined]
+    return run
+
+
 def list_backups(directory: Path) -> list[Path]:
     """Backups, newest first (names carry a sortable UTC stamp)."""
     if not directory.is_dir():
@@ -222,7 +262,9 @@ def _open_locked(data_dir: Path, path: Path, lock_fd: int, now: datetime) -> Sto
         _refuse_newer(path, _file_version(path))
     _create_private_file(path)
 
-    db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    db = pw.SqliteDatabase(
+        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000, autoconnect=False
+    )
     try:
         db.connect()
     except (pw.DatabaseError, sqlite3.Error, OSError) as error:
@@ -239,7 +281,6 @@ def _open_locked(data_dir: Path, path: Path, lock_fd: int, now: datetime) -> Sto
         raise
     store.lock_fd = lock_fd
     store.remember_files()
-    db.bind(list(MODELS))
     return store
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import peewee as pw
 
-from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.errors import CaptureError, NotFoundError
 from smallwins_desktop.core.models import Goal
 
@@ -45,6 +45,7 @@ def slugify(title: str) -> str:
     return slug[:40].strip("-") or "goal"
 
 
+@uses_store
 def create(
     store: Store,
     title: str,
@@ -91,11 +92,13 @@ def create(
     return found
 
 
+@uses_store
 def get(store: Store, slug: str) -> GoalRecord | None:
     rows = _records(_select().where(Goal.slug == slug.lower().lstrip("+")))
     return rows[0] if rows else None
 
 
+@uses_store
 def list_goals(store: Store, *, status: str | None = None) -> list[GoalRecord]:
     query = _select()
     if status is not None:

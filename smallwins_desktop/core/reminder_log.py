@@ -20,7 +20,7 @@ from typing import Any
 import peewee as pw
 
 from smallwins_desktop.core import settings
-from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.models import (
     NotificationDelivery,
     ReminderOccurrence,
@@ -53,6 +53,7 @@ class DeliveryRecord:
 # -- rules -------------------------------------------------------------------------------------
 
 
+@uses_store
 def load_rules(store: Store) -> tuple[Rule, ...]:
     raw = settings.get(store, RULES_KEY)
     if not isinstance(raw, list):
@@ -66,6 +67,7 @@ def load_rules(store: Store) -> tuple[Rule, ...]:
     return tuple(rules) or default_rules()
 
 
+@uses_store
 def save_rules(store: Store, rules: Iterable[Rule], *, zone: str) -> None:
     settings.put(store, RULES_KEY, [_rule_to_json(rule, zone) for rule in rules])
 
@@ -94,6 +96,7 @@ def _rule_from_json(item: dict[str, Any]) -> Rule:
 # -- deciding ----------------------------------------------------------------------------------
 
 
+@uses_store
 def load_state(store: Store, now: datetime) -> ReminderState:
     since = now.date() - HANDLED_LOOKBACK
     handled = frozenset(
@@ -106,6 +109,7 @@ def load_state(store: Store, now: datetime) -> ReminderState:
     return ReminderState(handled=handled, snoozed_until=snoozes, paused_until=paused_until)
 
 
+@uses_store
 def decide(store: Store, now: datetime, *, has_win_on: Callable[[date], bool]) -> list[Decision]:
     """Decide and record what is due at `now`; return the decisions this call recorded."""
     recorded: list[Decision] = []
@@ -141,6 +145,7 @@ def decide(store: Store, now: datetime, *, has_win_on: Callable[[date], bool]) -
     return recorded
 
 
+@uses_store
 def occurrences(store: Store, *, since: date) -> list[tuple[str, date, str, str]]:
     """(rule, local date, action, reason) of decided occurrences since a day, oldest first."""
     query = (
@@ -154,11 +159,13 @@ def occurrences(store: Store, *, since: date) -> list[tuple[str, date, str, str]
 # -- the user's answers ------------------------------------------------------------------------
 
 
+@uses_store
 def snooze(store: Store, rule_key: str, until: datetime) -> None:
     with store.write():
         ReminderSnooze.insert(rule=rule_key, until=until).on_conflict_replace().execute()
 
 
+@uses_store
 def skip_today(store: Store, now: datetime) -> list[str]:
     """Record today's not-yet-decided occurrences of every enabled rule as skipped."""
     skipped = []
@@ -185,6 +192,7 @@ def skip_today(store: Store, now: datetime) -> list[str]:
     return skipped
 
 
+@uses_store
 def pause_until(store: Store, until: datetime | None) -> None:
     """Pause every reminder until `until`; None resumes."""
     if until is None:
@@ -193,6 +201,7 @@ def pause_until(store: Store, until: datetime | None) -> None:
         settings.put(store, PAUSED_KEY, until.isoformat())
 
 
+@uses_store
 def paused_until(store: Store, now: datetime) -> datetime | None:
     until = load_state(store, now).paused_until
     return until if until is not None and until > now else None
@@ -201,6 +210,7 @@ def paused_until(store: Store, now: datetime) -> datetime | None:
 # -- deliveries --------------------------------------------------------------------------------
 
 
+@uses_store
 def record_delivery(
     store: Store, *, notification_key: str, backend: str, ok: bool, error: str | None, now: datetime
 ) -> None:
@@ -215,6 +225,7 @@ def record_delivery(
         )
 
 
+@uses_store
 def recent_deliveries(store: Store, *, limit: int = 10) -> list[DeliveryRecord]:
     query = NotificationDelivery.select().order_by(NotificationDelivery.id.desc()).limit(limit)
     return [
@@ -223,6 +234,7 @@ def recent_deliveries(store: Store, *, limit: int = 10) -> list[DeliveryRecord]:
     ]
 
 
+@uses_store
 def notifications_sent_on(store: Store, day: date, *, prefix: str = "") -> int:
     """How many notifications reached the user on a local day (for the daily cap)."""
     query = NotificationDelivery.select(

@@ -10,7 +10,7 @@ import json
 import logging
 from typing import Any
 
-from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.models import Setting
 
 log = logging.getLogger(__name__)
@@ -19,6 +19,7 @@ WORKDAYS = "streak.workdays"
 DEFAULT_WORKDAYS = (0, 1, 2, 3, 4)
 
 
+@uses_store
 def get(store: Store, key: str, default: Any = None) -> Any:
     row: Setting | None = Setting.get_or_none(Setting.key == key)
     if row is None:
@@ -30,17 +31,20 @@ def get(store: Store, key: str, default: Any = None) -> Any:
         return default
 
 
+@uses_store
 def put(store: Store, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False)
     with store.write():
         Setting.insert(key=key, value=encoded).on_conflict_replace().execute()
 
 
+@uses_store
 def remove(store: Store, key: str) -> None:
     with store.write():
         Setting.delete().where(Setting.key == key).execute()
 
 
+@uses_store
 def workdays(store: Store) -> frozenset[int]:
     """The weekdays (0 = Monday) the user works; streaks count only these."""
     value = get(store, WORKDAYS, list(DEFAULT_WORKDAYS))

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from smallwins_desktop.core import settings, wins
 from smallwins_desktop.core.capture import KIND_SETBACK
-from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.db import Store, uses_store
 
 _LOOKBACK_LIMIT = timedelta(days=3660)
 
@@ -46,6 +46,7 @@ class TodaySummary:
     total: int
 
 
+@uses_store
 def today_summary(store: Store, today: date) -> TodaySummary:
     return TodaySummary(
         wins=wins.count_by_day(store, today, today).get(today, 0),

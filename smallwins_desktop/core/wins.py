@@ -22,7 +22,7 @@ from typing import Any
 import peewee as pw
 
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN, Draft, clean_text, parse
-from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.errors import CaptureError, NotFoundError
 from smallwins_desktop.core.models import Goal, Tag, Win, WinTag, readable_day
 
@@ -94,6 +94,7 @@ def validate_text(text: str) -> str:
     return cleaned
 
 
+@uses_store
 def add(
     store: Store,
     line: str,
@@ -107,6 +108,7 @@ def add(
     return add_draft(store, parse(line, today), now=now, source=source, uuid=uuid)
 
 
+@uses_store
 def add_draft(
     store: Store, draft: Draft, *, now: datetime, source: str, uuid: str | None = None
 ) -> AddResult:
@@ -157,6 +159,7 @@ def _create(
 _UNSET: Any = object()
 
 
+@uses_store
 def edit(
     store: Store,
     uuid: str,
@@ -198,6 +201,7 @@ def edit(
     return get(store, uuid)
 
 
+@uses_store
 def delete(store: Store, uuid: str, *, now: datetime) -> WinRecord:
     """Soft-delete: the win disappears from lists and search until `restore`."""
     with store.write():
@@ -208,6 +212,7 @@ def delete(store: Store, uuid: str, *, now: datetime) -> WinRecord:
     return get(store, uuid)
 
 
+@uses_store
 def restore(store: Store, uuid: str) -> WinRecord:
     with store.write():
         win = _win(uuid)
@@ -217,6 +222,7 @@ def restore(store: Store, uuid: str) -> WinRecord:
     return get(store, uuid)
 
 
+@uses_store
 def get(store: Store, uuid: str) -> WinRecord:
     rows = _records(_select().where(Win.uuid == uuid))
     if not rows:
@@ -224,6 +230,7 @@ def get(store: Store, uuid: str) -> WinRecord:
     return rows[0]
 
 
+@uses_store
 def list_wins(
     store: Store,
     *,
@@ -270,6 +277,7 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
+@uses_store
 def tags_in_use(store: Store) -> list[tuple[str, int]]:
     """Tags on wins that are not deleted, most used first."""
     count = pw.fn.COUNT(WinTag.win)
@@ -284,6 +292,7 @@ def tags_in_use(store: Store) -> list[tuple[str, int]]:
     return [(row.name, row.n) for row in query]
 
 
+@uses_store
 def count_by_day(
     store: Store, since: date, until: date, *, kind: str = KIND_WIN
 ) -> dict[date, int]:
@@ -299,6 +308,7 @@ def count_by_day(
     return counts  # type: ignore[return-value]
 
 
+@uses_store
 def days_with_wins(store: Store, *, until: date) -> set[date]:
     """Every day up to `until` with at least one win (for streaks)."""
     query = (
@@ -309,6 +319,7 @@ def days_with_wins(store: Store, *, until: date) -> set[date]:
     return {day for row in query if (day := readable_day(row.day)) is not None}
 
 
+@uses_store
 def total(store: Store, *, kind: str = KIND_WIN) -> int:
     return int(Win.select().where(Win.deleted_at.is_null(), Win.kind == kind).count())
 
@@ -320,6 +331,7 @@ def _select() -> Any:
     return Win.select(Win, Goal.slug, Goal.title).join(Goal, pw.JOIN.LEFT_OUTER)
 
 
+@uses_store
 def unreadable(store: Store) -> list[tuple[str, str]]:
     """(uuid, stored day) of every win whose day is not a date; listings leave them out."""
     query: Any = Win.select(Win.uuid, Win.day).where(

@@ -25,13 +25,15 @@ def _index_rows(store: Store) -> dict[int, tuple[str, str]]:
     return {rowid: (text, " ".join(sorted(tags.split()))) for rowid, text, tags in rows}
 
 
-def _win_id(uuid: str) -> int:
-    return int(Win.get(Win.uuid == uuid).id)
+def _win_id(store: Store, uuid: str) -> int:
+    with store.bound():
+        return int(Win.get(Win.uuid == uuid).id)
 
 
-def _nothing_saved() -> None:
-    assert Win.select().count() == 0
-    assert Tag.select().count() == 0
+def _nothing_saved(store: Store) -> None:
+    with store.bound():
+        assert Win.select().count() == 0
+        assert Tag.select().count() == 0
 
 
 # -- add -----------------------------------------------------------------------------------------
@@ -80,7 +82,7 @@ def test_empty_text_is_refused_and_nothing_saved(
     with pytest.raises(CaptureError, match="Nothing to save"):
         wins.add(store, line, today=today, now=now)
 
-    _nothing_saved()
+    _nothing_saved(store)
 
 
 def test_text_of_2000_characters_is_accepted(store: Store, today: date, now: datetime) -> None:
@@ -97,7 +99,7 @@ def test_text_of_2001_characters_is_refused_naming_the_limit(
         wins.add(store, "y" * 2_001 + " #long", today=today, now=now)
 
     assert "2,001" in str(raised.value)
-    _nothing_saved()
+    _nothing_saved(store)
 
 
 def test_control_characters_are_removed(store: Store, today: date, now: datetime) -> None:
@@ -123,7 +125,8 @@ def test_emoji_cjk_and_right_to_left_text_are_stored_exactly(
     uuid = wins.add(store, text, today=today, now=now).win.uuid
 
     assert wins.get(store, uuid).text == text
-    assert Win.get(Win.uuid == uuid).text == text
+    with store.bound():
+        assert Win.get(Win.uuid == uuid).text == text
 
 
 def test_an_unknown_goal_saves_the_win_without_one_and_says_so(
@@ -157,7 +160,7 @@ def test_a_setback_is_saved_as_a_setback(store: Store, today: date, now: datetim
 def test_an_unknown_source_is_a_programming_error(store: Store, today: date, now: datetime) -> None:
     with pytest.raises(ValueError, match="source"):
         wins.add(store, "Something", today=today, now=now, source="telepathy")
-    _nothing_saved()
+    _nothing_saved(store)
 
 
 # -- edit, delete, restore -----------------------------------------------------------------------
@@ -260,7 +263,7 @@ def test_the_index_is_kept_in_step_on_add_edit_delete_and_restore(
     store: Store, today: date, now: datetime
 ) -> None:
     win = wins.add(store, "Painted the fence #garden #diy", today=today, now=now).win
-    rowid = _win_id(win.uuid)
+    rowid = _win_id(store, win.uuid)
     assert _index_rows(store) == {rowid: ("Painted the fence", "diy garden")}
 
     wins.edit(store, win.uuid, now=now, text="Painted the shed", tags=["outdoors"])
@@ -342,7 +345,8 @@ def test_search_text_with_query_syntax_never_raises(
     found = wins.list_wins(store, search=query)
 
     assert isinstance(found, list)
-    assert Win.select().count() == 1
+    with store.bound():
+        assert Win.select().count() == 1
 
 
 def test_search_words_with_syntax_around_them_still_match(
@@ -533,7 +537,8 @@ def test_put_replaces_and_remove_restores_the_default(store: Store) -> None:
 
 
 def test_an_unreadable_setting_reads_as_the_default(store: Store) -> None:
-    Setting.create(key="broken", value="{not json")
+    with store.bound():
+        Setting.create(key="broken", value="{not json")
 
     assert settings.get(store, "broken", "default") == "default"
 
