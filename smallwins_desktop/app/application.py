@@ -21,16 +21,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from smallwins_desktop import ipc
-from smallwins_desktop.app.capture_window import CaptureWindow
-from smallwins_desktop.app.fallback_window import FallbackWindow
+from smallwins_desktop.app.capture.window import CaptureWindow
 from smallwins_desktop.app.ipc_server import IpcServer
-from smallwins_desktop.app.journal import Journal
-from smallwins_desktop.app.journal_window import JournalWindow
-from smallwins_desktop.app.notifications_window import NotificationsWindow
-from smallwins_desktop.app.notifier import NotificationBackend, Notifier, default_backends
-from smallwins_desktop.app.reminder_controller import ReminderController
-from smallwins_desktop.app.scheduler import Scheduler
-from smallwins_desktop.app.tray import Tray
+from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.journal.window import JournalWindow
+from smallwins_desktop.app.notify.base import NotificationBackend
+from smallwins_desktop.app.notify.notifier import Notifier, default_backends
+from smallwins_desktop.app.notify.window import NotificationsWindow
+from smallwins_desktop.app.reminders.controller import ReminderController
+from smallwins_desktop.app.reminders.scheduler import Scheduler
+from smallwins_desktop.app.tray.fallback_window import FallbackWindow
+from smallwins_desktop.app.tray.tray import Tray
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
@@ -125,9 +126,9 @@ class SmallWinsApp(QObject):
     def refresh_summary(self) -> None:
         summary = self.journal.summary()
         if self.tray is not None:
-            self.tray.update(summary)
+            self.tray.show_summary(summary)
         if self.fallback is not None:
-            self.fallback.update(summary)
+            self.fallback.show_summary(summary)
 
     def open_journal(self) -> None:
         if self._journal_window is None:

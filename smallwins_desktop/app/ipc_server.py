@@ -17,7 +17,7 @@ import socket as pysocket
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from smallwins_desktop import ipc
@@ -34,13 +34,7 @@ Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 class IpcServer(QObject):
-    """Listens on the per-user socket and dispatches commands.
-
-    Signals:
-        request_failed(str): a client sent something that could not be handled.
-    """
-
-    request_failed = Signal(str)
+    """Listens on the per-user socket and dispatches commands; every refusal is logged."""
 
     def __init__(
         self, name: str, handlers: Mapping[str, Handler], parent: QObject | None = None
@@ -70,7 +64,6 @@ class IpcServer(QObject):
             ipc.prepare_socket_dir(self._name)
         except ipc.UnsafeSocketDirError as error:
             log.error("%s", error)
-            self.request_failed.emit(str(error))
             return False
         if ipc.send(self._name, {"cmd": "ping"}, timeout=PROBE_TIMEOUT_S) is not None:
             log.warning("another Small Wins already listens on %s", self._name)
@@ -139,7 +132,6 @@ class IpcServer(QObject):
                 ipc.check_peer(peer)
         except ipc.UnsafePeerError as error:
             log.warning("refused a connection: %s", error)
-            self.request_failed.emit(str(error))
             return False
         except OSError as error:
             log.warning("cannot tell who connected (%s); refused", error)
@@ -164,9 +156,8 @@ class IpcServer(QObject):
                 raise ipc.ProtocolError(f"unknown command {message.get('cmd')!r}")
             return handler(message)
         except ipc.ProtocolError as error:
-            self.request_failed.emit(str(error))
+            log.warning("refused a request: %s", error)
             return {"ok": False, "error": str(error)}
         except Exception as error:  # a client must never be able to crash the app
             log.exception("IPC command failed")
-            self.request_failed.emit(str(error))
             return {"ok": False, "error": str(error)}

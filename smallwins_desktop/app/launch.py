@@ -41,7 +41,7 @@ def run_app(data_dir: Path, *, capture: bool = False) -> int:
 
     from smallwins_desktop import __version__
     from smallwins_desktop.app.application import SmallWinsApp
-    from smallwins_desktop.app.icons import app_icon
+    from smallwins_desktop.app.tray.icons import app_icon
     from smallwins_desktop.core.db import open_store
     from smallwins_desktop.core.errors import DatabaseRecoveredError, StoreError
 

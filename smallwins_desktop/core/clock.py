@@ -104,7 +104,3 @@ class ShiftedClock:
 
     def now(self) -> datetime:
         return (self._real.now() + self._offset).astimezone(self._zone)
-
-
-def local_today(clock: Clock) -> date:
-    return clock.now().date()

@@ -42,10 +42,6 @@ class NotFoundError(SmallWinsError):
     """A win or goal named by the user does not exist."""
 
 
-class ExchangeError(SmallWinsError):
-    """An import file cannot be read; nothing was imported."""
-
-
 class DiskFullError(StoreError):
     """The disk (or the database's size limit) is full: nothing was written."""
 

@@ -20,8 +20,6 @@ from smallwins_desktop.core.reminders import WEEKLY_REVIEW
 TITLE = "Small Wins"
 DAILY_CAP = 3
 """Notifications of any kind per local day."""
-CELEBRATIONS_PER_DAY = 1
-"""Celebration notifications per local day (in-window celebrations are not capped)."""
 
 
 @dataclass(frozen=True)
@@ -56,11 +54,6 @@ def reminder_message(
 def may_notify(sent_today: int, cap: int = DAILY_CAP) -> bool:
     """Whether another notification may be sent today, given how many already were."""
     return sent_today < cap
-
-
-def may_celebrate(celebrations_today: int) -> bool:
-    """Whether a celebration notification may be sent today (at most one a day)."""
-    return celebrations_today < CELEBRATIONS_PER_DAY
 
 
 def _daily_body(wins_today: int, setbacks_today: int, streak: int) -> str:

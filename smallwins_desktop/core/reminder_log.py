@@ -6,8 +6,8 @@ date) before anything is delivered. Only decisions this call recorded itself are
 delivery, so two processes ticking at once, a restart, or a clock set back never deliver the
 same reminder twice. "Skip today" is recorded the same way, as a `skip` row.
 
-Rules live in the `reminders.rules` setting as local times of day with the IANA zone the
-system had when they were saved (for display; reminders follow the current local zone).
+Rules live in the `reminders.rules` setting as local times of day in whatever zone the
+user is in when they come due (a 17:30 reminder is at 17:30 wherever the laptop is).
 """
 
 from __future__ import annotations
@@ -68,18 +68,17 @@ def load_rules(store: Store) -> tuple[Rule, ...]:
 
 
 @uses_store
-def save_rules(store: Store, rules: Iterable[Rule], *, zone: str) -> None:
-    settings.put(store, RULES_KEY, [_rule_to_json(rule, zone) for rule in rules])
+def save_rules(store: Store, rules: Iterable[Rule]) -> None:
+    settings.put(store, RULES_KEY, [_rule_to_json(rule) for rule in rules])
 
 
-def _rule_to_json(rule: Rule, zone: str) -> dict[str, Any]:
+def _rule_to_json(rule: Rule) -> dict[str, Any]:
     return {
         "key": rule.key,
         "time": rule.time.strftime("%H:%M"),
         "weekdays": sorted(rule.weekdays),
         "enabled": rule.enabled,
         "only_if_no_win": rule.only_if_no_win,
-        "zone": zone,
     }
 
 

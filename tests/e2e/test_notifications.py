@@ -31,19 +31,23 @@ import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
-from smallwins_desktop.app import notifier as n, notify_backends
+from smallwins_desktop.app.notify.base import Notification, app_icon_path
+from smallwins_desktop.app.notify.freedesktop import FreedesktopBackend
+from smallwins_desktop.app.notify.notifier import Notifier
+from smallwins_desktop.app.notify.plyer_backend import PlyerBackend
+from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
 
 app = QApplication(sys.argv)
 names = sys.argv[1].split(",")
-tray_icon = QSystemTrayIcon(QIcon(str(notify_backends.app_icon_path())))
+tray_icon = QSystemTrayIcon(QIcon(str(app_icon_path())))
 if "tray" in names:
     tray_icon.show()
 backends = {{
-    "freedesktop": n.FreedesktopBackend,
-    "plyer": n.PlyerBackend,
-    "tray": lambda: n.TrayMessageBackend(tray_icon),
+    "freedesktop": FreedesktopBackend,
+    "plyer": PlyerBackend,
+    "tray": lambda: TrayMessageBackend(tray_icon),
 }}
-notifier = n.Notifier([backends[name]() for name in names])
+notifier = Notifier([backends[name]() for name in names])
 
 def on_action(key, action):
     print(json.dumps({{"action": [key, action]}}), flush=True)
@@ -51,7 +55,7 @@ def on_action(key, action):
 
 notifier.action_invoked.connect(on_action)
 key, title, body = sys.argv[2:5]
-deliveries = notifier.notify(n.Notification(key=key, title=title, body=body))
+deliveries = notifier.notify(Notification(key=key, title=title, body=body))
 print(json.dumps({{"delivered": [[d.backend, d.ok, d.error] for d in deliveries]}}), flush=True)
 if "--wait" not in sys.argv:
     sys.exit(0)

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from smallwins_desktop.app.capture_window import CaptureWindow
-from smallwins_desktop.app.journal import DRAFT_KEY, Journal
+from smallwins_desktop.app.capture.window import CaptureWindow
+from smallwins_desktop.app.journal.journal import DRAFT_KEY, Journal
 from smallwins_desktop.core import goals, settings, wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store, open_store

@@ -23,17 +23,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from smallwins_desktop.app import notify_backends
-from smallwins_desktop.app.notifier import (
-    Delivery,
-    Notification,
-    Notifier,
-    NotifyError,
-    PlyerBackend,
-    TrayMessageBackend,
-    default_backends,
-)
-from smallwins_desktop.app.notify_backends import portal_safe_text
+from smallwins_desktop.app.notify import plyer_backend
+from smallwins_desktop.app.notify.base import Notification, NotifyError
+from smallwins_desktop.app.notify.notifier import Delivery, Notifier, default_backends
+from smallwins_desktop.app.notify.plyer_backend import PlyerBackend, portal_safe_text
+from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
 
 REMINDER = Notification(key="end_of_day:2026-11-20", title="Small Wins", body="What moved?")
 SUBPROCESS_TIMEOUT_S = 30
@@ -91,7 +85,6 @@ def test_notification_arrives_through_the_first_backend_as_one_ok_delivery(
     assert spare.sent == []
     assert deliveries == [Delivery(REMINDER.key, "recorder", ok=True)]
     assert emitted == deliveries
-    assert notifier.recent_deliveries() == deliveries
 
 
 def test_failing_backend_falls_through_to_the_next_and_its_error_is_recorded(
@@ -195,7 +188,7 @@ def test_windows_and_macos_try_plyer_then_the_tray(qtbot: QtBot, platform: str) 
 
 @pytest.fixture
 def not_flatpak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(notify_backends, "FLATPAK_MARKER", tmp_path / "no-app-dir")
+    monkeypatch.setattr(plyer_backend, "FLATPAK_MARKER", tmp_path / "no-app-dir")
 
 
 @pytest.mark.usefixtures("not_flatpak")
@@ -235,7 +228,7 @@ def test_plyer_gets_title_body_app_name_and_a_timeout() -> None:
     assert calls[0]["title"] == REMINDER.title
     assert calls[0]["message"] == REMINDER.body
     assert calls[0]["app_name"] == "Small Wins"
-    assert calls[0]["timeout"] == notify_backends.PLYER_TIMEOUT_S
+    assert calls[0]["timeout"] == plyer_backend.PLYER_TIMEOUT_S
 
 
 def test_plyer_in_a_flatpak_gets_text_without_quotes(
@@ -243,7 +236,7 @@ def test_plyer_in_a_flatpak_gets_text_without_quotes(
 ) -> None:
     app_dir = tmp_path / "app"
     app_dir.mkdir()
-    monkeypatch.setattr(notify_backends, "FLATPAK_MARKER", app_dir)
+    monkeypatch.setattr(plyer_backend, "FLATPAK_MARKER", app_dir)
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     (bin_dir / "gdbus").write_text("#!/bin/sh\n")
@@ -326,9 +319,10 @@ def test_clicking_the_tray_when_no_message_was_shown_invokes_nothing(qtbot: QtBo
 WITHOUT_BUS = """\
 import json
 from PySide6.QtCore import QCoreApplication
-from smallwins_desktop.app.notifier import (
-    FreedesktopBackend, Notification, Notifier, PlyerBackend,
-)
+from smallwins_desktop.app.notify.base import Notification
+from smallwins_desktop.app.notify.freedesktop import FreedesktopBackend
+from smallwins_desktop.app.notify.notifier import Notifier
+from smallwins_desktop.app.notify.plyer_backend import PlyerBackend
 app = QCoreApplication([])
 notifier = Notifier([FreedesktopBackend(), PlyerBackend(platform="linux")])
 deliveries = notifier.notify(Notification(key="test", title="Small Wins", body="hello"))

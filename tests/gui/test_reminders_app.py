@@ -9,11 +9,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
 from smallwins_desktop.app.application import SmallWinsApp
-from smallwins_desktop.app.notifier import Notification, NotifyError
-from smallwins_desktop.app.scheduler import TICK_INTERVAL_MS, Scheduler
+from smallwins_desktop.app.notify.base import Notification, NotifyError
+from smallwins_desktop.app.reminders.scheduler import TICK_INTERVAL_MS, Scheduler
 from smallwins_desktop.core import reminder_log
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
@@ -42,6 +43,20 @@ class Failing:
 
     def send(self, notification: Notification) -> None:
         raise NotifyError("the notification service is not running")
+
+
+class FailingLate(QObject):
+    """Accepts the notification, then fails in a thread of its own, as plyer's can."""
+
+    name = "late"
+    failed_late = Signal(str, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending: list[str] = []
+
+    def send(self, notification: Notification) -> None:
+        self.pending.append(notification.key)
 
 
 @pytest.fixture
@@ -113,6 +128,27 @@ def test_a_failing_backend_falls_through_to_the_next_and_the_failure_is_recorded
         assert (failed.backend, failed.ok) == ("failing", False)
         assert "not running" in (failed.error or "")
         assert (ok.backend, ok.ok) == ("recording", True)
+    finally:
+        app.shutdown()
+
+
+def test_a_late_failure_and_its_fallback_are_recorded_as_outcomes(
+    store: Store, reminder_clock: FixedClock, data_dir: Path, qtbot: QtBot, recording: Recording
+) -> None:
+    late = FailingLate()
+    app = make_app(store, reminder_clock, data_dir, qtbot, late, recording)
+    app.start()
+    try:
+        assert recording.sent == []  # the first backend took it
+        late.failed_late.emit(late.pending[0], "OSError: the balloon thread died")
+
+        assert len(recording.sent) == 1
+        outcomes = [(d.backend, d.ok, d.error) for d in reminder_log.recent_deliveries(store)]
+        assert outcomes == [
+            ("recording", True, None),
+            ("late", False, "OSError: the balloon thread died"),
+            ("late", True, None),
+        ]
     finally:
         app.shutdown()
 

@@ -17,8 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pytestqt.qtbot import QtBot
 
-from smallwins_desktop.app.capture_window import CaptureWindow
-from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.app.capture.window import CaptureWindow
+from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store

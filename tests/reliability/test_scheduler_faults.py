@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pytestqt.qtbot import QtBot
 
-from smallwins_desktop.app.scheduler import RETRY_MS, Scheduler
+from smallwins_desktop.app.reminders.scheduler import RETRY_MS, Scheduler
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 from tests.qt_app import started_app

@@ -1,4 +1,5 @@
-"""The layers point one way: `core` never imports Qt nor anything from `app` (DESIGN.md)."""
+"""The layers point one way (DESIGN.md): `core` imports neither Qt nor `app` nor `ipc`;
+`app` never imports the CLI; the fast paths of `smallwins` load neither Qt nor peewee."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 import smallwins_desktop.core
 
 CORE = Path(smallwins_desktop.core.__file__).parent
-FORBIDDEN = ("PySide6", "shiboken6", "smallwins_desktop.app")
+FORBIDDEN = ("PySide6", "shiboken6", "smallwins_desktop.app", "smallwins_desktop.ipc")
 CORE_FILES = sorted(CORE.rglob("*.py"))
 
 
@@ -107,10 +108,62 @@ APP = CORE.parent / "app"
 CLI_MODULES = ("smallwins_desktop.cli", "smallwins_desktop.doctor")
 
 
-@pytest.mark.parametrize("path", sorted(APP.rglob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(APP.rglob("*.py")), ids=lambda p: str(p.relative_to(APP.parent))
+)
 def test_the_app_layer_never_imports_the_cli(path: Path) -> None:
-    package = "smallwins_desktop.app"
-    names = _imported_names(path.read_text(encoding="utf-8"), package)
+    names = _imported_names(path.read_text(encoding="utf-8"), _package_of(path))
     assert [n for n in names if any(n == m or n.startswith(f"{m}.") for m in CLI_MODULES)] == [], (
         f"{path.name} imports the CLI; text both show belongs in core"
     )
+
+
+_LOADED = """
+import runpy, sys
+sys.argv = ["smallwins", *sys.argv[1:]]
+try:
+    runpy.run_module("smallwins_desktop", run_name="__main__")
+except SystemExit:
+    pass
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"PySide6", "shiboken6", "peewee"})
+print("LOADED:" + ",".join(heavy), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["add", "Handed to the running app"]])
+def test_the_fast_paths_load_neither_qt_nor_peewee(args: list[str], tmp_path: Path) -> None:
+    """`--version` and an `add` the running app takes: an answering socket stands in for it."""
+    import json
+    import socket
+    import threading
+
+    from smallwins_desktop import ipc, paths
+
+    name = ipc.socket_name(paths.data_dir())
+    ipc.prepare_socket_dir(name)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(name)
+    listener.listen(1)
+
+    def answer() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(json.dumps({"v": 1, "ok": True, "message": "Saved."}).encode() + b"\n")
+
+    server = threading.Thread(target=answer, daemon=True)
+    if args[0] == "add":
+        server.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _LOADED, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        listener.close()
+    assert "LOADED:\n" in done.stderr or done.stderr.endswith("LOADED:\n"), done.stderr
+    if args[0] == "add":
+        assert done.stdout.strip() == "Saved."

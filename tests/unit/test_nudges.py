@@ -7,7 +7,6 @@ import pytest
 from smallwins_desktop.core.nudges import (
     DAILY_CAP,
     Nudge,
-    may_celebrate,
     may_notify,
     reminder_message,
 )
@@ -95,9 +94,3 @@ def test_the_cap_can_be_changed() -> None:
     assert may_notify(1, cap=2)
     assert not may_notify(2, cap=2)
     assert not may_notify(0, cap=0)
-
-
-def test_at_most_one_celebration_notification_a_day() -> None:
-    assert may_celebrate(0)
-    assert not may_celebrate(1)
-    assert not may_celebrate(2)

@@ -92,20 +92,19 @@ def test_pause_until_tomorrow_holds_todays_reminders_and_resume_lifts_it(store: 
 
 def test_only_if_no_win_is_suppressed_by_a_win(store: Store) -> None:
     rule = Rule(END_OF_DAY, time(17, 30), frozenset(range(5)), only_if_no_win=True)
-    reminder_log.save_rules(store, [rule], zone="Europe/Berlin")
+    reminder_log.save_rules(store, [rule])
     decisions = reminder_log.decide(store, at(17, 30), has_win_on=lambda _: True)
     today = [(d.action, d.reason) for d in decisions if d.local_date == THURSDAY]
     assert today == [("skip", "suppressed")]
 
 
-def test_rules_round_trip_with_their_zone_and_unreadable_rules_fall_back_to_defaults(
+def test_rules_round_trip_and_unreadable_rules_fall_back_to_defaults(
     store: Store,
 ) -> None:
     assert reminder_log.load_rules(store) == default_rules()
     custom = (Rule(END_OF_DAY, time(18, 5), frozenset({0, 2}), enabled=False),)
-    reminder_log.save_rules(store, custom, zone="America/New_York")
+    reminder_log.save_rules(store, custom)
     assert reminder_log.load_rules(store) == custom
-    assert settings.get(store, reminder_log.RULES_KEY)[0]["zone"] == "America/New_York"
     settings.put(store, reminder_log.RULES_KEY, [{"key": "x", "time": "not a time"}])
     assert reminder_log.load_rules(store) == default_rules()
 

@@ -11,48 +11,30 @@ failure is never silent: the app can keep the tray in its attention state when n
 worked, and `smallwins doctor` and the settings can show which backend works. A backend that
 raises anything, not only NotifyError, counts as a failed attempt; nothing escapes `notify`.
 
-The backends live in `notify_backends`; this module re-exports what callers need. The
-Notifier does not decide when to notify, what to say, or what an action does: the scheduler
-and the application do, through `notify` and the `action_invoked` signal.
+The backends live beside this module, one each (`freedesktop`, `plyer_backend`,
+`tray_message`; `base` holds what they share). The Notifier does not decide when to notify,
+what to say, or what an action does: the scheduler and the application do, through `notify`
+and the `action_invoked` signal.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from smallwins_desktop.app.notify_backends import (
-    APP_NAME,
-    FreedesktopBackend,
-    Notification,
-    NotificationBackend,
-    NotifyError,
-    PlyerBackend,
-    TrayMessageBackend,
-)
-
-__all__ = [
-    "APP_NAME",
-    "Delivery",
-    "FreedesktopBackend",
-    "Notification",
-    "NotificationBackend",
-    "Notifier",
-    "NotifyError",
-    "PlyerBackend",
-    "TrayMessageBackend",
-    "default_backends",
-]
+from smallwins_desktop.app.notify.base import Notification, NotificationBackend, NotifyError
+from smallwins_desktop.app.notify.freedesktop import FreedesktopBackend
+from smallwins_desktop.app.notify.plyer_backend import PlyerBackend
+from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
 
 log = logging.getLogger(__name__)
 
-HISTORY_LENGTH = 50  # deliveries kept for `recent_deliveries` (doctor, settings)
 # Notifications remembered so that a backend failing after `send` returned can hand the
 # notification on to the next backend.
 RETRY_MEMORY = 16
@@ -75,27 +57,23 @@ class Notifier(QObject):
         action_invoked(str notification_key, str action_key): the user chose an action
             ("log", "snooze", ...) on a notification, or clicked it (its default_action).
         delivered(object Delivery): an attempt through one backend finished, ok or not;
-            emitted for every attempt, including those a late failure triggers.
-        closed(str notification_key, str reason): the notification server closed one of
-            ours ("expired", "dismissed", "closed", "undefined"); freedesktop only.
+            emitted for every attempt, including a late failure and the attempts it
+            triggers (the reminder controller records each one).
     """
 
     action_invoked = Signal(str, str)
     delivered = Signal(object)
-    closed = Signal(str, str)
 
     def __init__(
         self, backends: Sequence[NotificationBackend], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._backends = list(backends)
-        self._history: deque[Delivery] = deque(maxlen=HISTORY_LENGTH)
         self._recent: OrderedDict[str, Notification] = OrderedDict()
         for backend in self._backends:
             # Slots of this QObject: a signal from plyer's thread is queued to ours.
             for name, slot in (
                 ("action_invoked", self.action_invoked),
-                ("closed", self.closed),
                 ("failed_late", self._failed_late),
             ):
                 signal = getattr(backend, name, None)
@@ -104,10 +82,6 @@ class Notifier(QObject):
 
     def backend_names(self) -> list[str]:
         return [backend.name for backend in self._backends]
-
-    def recent_deliveries(self) -> list[Delivery]:
-        """The latest attempts, oldest first (at most HISTORY_LENGTH)."""
-        return list(self._history)
 
     def notify(self, notification: Notification) -> list[Delivery]:
         """Show `notification` through the first backend that works.
@@ -125,7 +99,6 @@ class Notifier(QObject):
         for backend in backends:
             delivery = self._attempt(backend, notification)
             attempts.append(delivery)
-            self._history.append(delivery)
             self.delivered.emit(delivery)
             if delivery.ok:
                 return attempts
@@ -156,7 +129,6 @@ class Notifier(QObject):
         index = [id(backend) for backend in self._backends].index(id(sender))
         backend = self._backends[index]
         delivery = Delivery(key, backend.name, ok=False, error=error)
-        self._history.append(delivery)
         self.delivered.emit(delivery)
         notification = self._recent.get(key)
         if notification is not None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from smallwins_desktop.app.icons import app_icon
-from smallwins_desktop.app.reminder_controller import ReminderController
+from smallwins_desktop.app.reminders.controller import ReminderController
+from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core import reminder_log
 from smallwins_desktop.core.db import Store
 

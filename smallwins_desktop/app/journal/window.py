@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from smallwins_desktop.app.icons import app_icon
-from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.tray.icons import app_icon
 
 SEARCH_DELAY_MS = 200
 RECENT_LIMIT = 300

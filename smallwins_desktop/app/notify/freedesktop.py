@@ -1,8 +1,8 @@
 """Freedesktop notifications (`org.freedesktop.Notifications`) over QtDBus, with buttons.
 
-`FreedesktopBackend` reports `action_invoked` and `closed` from the server's `ActionInvoked`
-and `NotificationClosed` signals. Two PySide6 facts shape it (both checked against dunst in
-the e2e tests):
+`FreedesktopBackend` reports `action_invoked` from the server's `ActionInvoked` signal and
+forgets a notification on `NotificationClosed`. Two PySide6 facts shape it (both checked
+against dunst in the e2e tests):
 
 - `QDBusConnection.connect` takes a QObject receiver and a `SLOT("name(uint,QString)")`
   string; the slot must be declared with matching types (`@Slot("uint", str)`). A bare
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, Signal, Slot
 
-from smallwins_desktop.app.notify_types import APP_NAME, Notification, NotifyError, app_icon_path
+from smallwins_desktop.app.notify.base import APP_NAME, Notification, NotifyError, app_icon_path
 
 if TYPE_CHECKING:  # QtDBus is imported only when a D-Bus backend is used
     from PySide6.QtDBus import QDBusConnection, QDBusInterface
@@ -128,12 +128,9 @@ class FreedesktopBackend(QObject):
     Signals:
         action_invoked(str notification_key, str action_key): the user pressed a button or
             clicked the bubble ("default" becomes the notification's default_action).
-        closed(str notification_key, str reason): the server closed one of ours; reason is
-            "expired", "dismissed", "closed" or "undefined".
     """
 
     action_invoked = Signal(str, str)
-    closed = Signal(str, str)
 
     name = "freedesktop"
 
@@ -260,4 +257,5 @@ class FreedesktopBackend(QObject):
     def _on_notification_closed(self, notification_id: int, reason: int) -> None:
         notification = self._shown.pop(notification_id, None)
         if notification is not None:
-            self.closed.emit(notification.key, CLOSE_REASONS.get(reason, "undefined"))
+            why = CLOSE_REASONS.get(reason, "undefined")
+            log.info("notification %r closed (%s)", notification.key, why)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from smallwins_desktop.app.icons import icon
+from smallwins_desktop.app.tray.icons import icon
 from smallwins_desktop.core.reminders import SNOOZE_CHOICES
 from smallwins_desktop.core.stats import TodaySummary
 
@@ -118,7 +118,7 @@ class Tray(QObject):
     def attention(self) -> bool:
         return self._attention
 
-    def update(self, summary: TodaySummary) -> None:
+    def show_summary(self, summary: TodaySummary) -> None:
         self._has_win = summary.wins > 0
         self._summary = summary_text(summary)
         self.count_action.setText(self._summary)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from smallwins_desktop.app.icons import app_icon
-from smallwins_desktop.app.tray import summary_text
+from smallwins_desktop.app.tray.icons import app_icon
+from smallwins_desktop.app.tray.tray import summary_text
 from smallwins_desktop.core.stats import TodaySummary
 
 
@@ -57,7 +57,7 @@ class FallbackWindow(QWidget):
             layout.addWidget(button)
         self.setMinimumWidth(360)
 
-    def update(self, summary: TodaySummary) -> None:  # type: ignore[override]
+    def show_summary(self, summary: TodaySummary) -> None:
         self.count_label.setText(summary_text(summary))
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -14,11 +14,13 @@ from datetime import timedelta
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from smallwins_desktop.app.journal import Journal
-from smallwins_desktop.app.notifier import Delivery, Notification, Notifier
+from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.notify.base import Notification
+from smallwins_desktop.app.notify.notifier import Delivery, Notifier
 from smallwins_desktop.core import nudges, reminder_log, reminders, wins
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,7 @@ class ReminderController(QObject):
         self._notifier = notifier
         self._waiting: str | None = None  # rule key of the reminder the tray is showing
         notifier.action_invoked.connect(self._action_invoked)
+        notifier.delivered.connect(self._record)
 
     @property
     def waiting(self) -> str | None:
@@ -80,7 +83,7 @@ class ReminderController(QObject):
             title=nudge.title,
             body=nudge.body,
         )
-        self._record(self._notifier.notify(notification))
+        self._notifier.notify(notification)  # each attempt is recorded as `delivered` says
 
     def send_test(self) -> list[Delivery]:
         deliveries = self._notifier.notify(
@@ -90,7 +93,6 @@ class ReminderController(QObject):
                 body="Notifications work. Reminders will look like this.",
             )
         )
-        self._record(deliveries)
         return deliveries
 
     # -- the user's answers ----------------------------------------------------------------
@@ -129,21 +131,22 @@ class ReminderController(QObject):
             self.acknowledge()
             self.capture_requested.emit()
 
-    def _record(self, deliveries: list[Delivery]) -> None:
-        now = self._clock.now()
-        for delivery in deliveries:
+    @Slot(object)
+    def _record(self, delivery: Delivery) -> None:
+        """Every attempt the notifier makes, a late failure and its fallback included."""
+        if not delivery.ok:
+            log.warning("notification via %s failed: %s", delivery.backend, delivery.error)
+        try:
             reminder_log.record_delivery(
                 self._store,
                 notification_key=delivery.notification_key,
                 backend=delivery.backend,
                 ok=delivery.ok,
                 error=delivery.error,
-                now=now,
+                now=self._clock.now(),
             )
-            if not delivery.ok:
-                log.warning("notification via %s failed: %s", delivery.backend, delivery.error)
-        if deliveries and not any(d.ok for d in deliveries):
-            log.error("no notification backend could show the reminder; the tray shows it")
+        except StoreError as error:  # the reminder was shown (or not) all the same
+            log.error("cannot record the notification outcome: %s", error)
         self.deliveries_changed.emit()
 
     def _set_waiting(self, rule_key: str | None) -> None:

@@ -1,18 +1,8 @@
-"""The ways a reminder can reach the screen: one small class per notification backend.
+"""plyer's native notifier: the main path on Windows and macOS (Linux: notify-send).
 
-Every backend has a `name` and a `send(notification)` that either shows the notification or
-raises (`NotifyError` with a message a user can act on, ideally). None of them decides what
-to try next: `notifier.Notifier` tries them in order and records each outcome. Backends that
-learn more after `send` returned are QObjects with signals the Notifier connects to:
-
-- `FreedesktopBackend` (`notify_freedesktop.py`): `org.freedesktop.Notifications` over
-  QtDBus, with buttons.
-- `PlyerBackend`: plyer's native notifier (Windows, macOS; Linux through notify-send). plyer
-  hides most of its failures, so this class checks beforehand what plyer would fail on
-  silently, and reports `failed_late` when a thread plyer started dies afterwards.
-- `TrayMessageBackend`: `QSystemTrayIcon.showMessage`, the last resort where a tray exists.
-
-Nothing here touches D-Bus, plyer or the tray at import or construction: only `send` does.
+plyer hides most of its failures, so `PlyerBackend` checks beforehand what plyer would fail
+on silently, and reports `failed_late` when a thread plyer started dies afterwards. Nothing
+here touches plyer at import or construction: only `send` does.
 """
 
 from __future__ import annotations
@@ -32,39 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSystemTrayIcon
 
-from smallwins_desktop.app.notify_freedesktop import (
-    FreedesktopBackend,
-    ensure_notification_server,
-    session_bus,
-)
-from smallwins_desktop.app.notify_types import (
-    APP_NAME,
-    DEFAULT_ACTIONS,
-    Notification,
-    NotificationBackend,
-    NotifyError,
-    app_icon_path,
-)
-
-__all__ = [
-    "APP_NAME",
-    "DEFAULT_ACTIONS",
-    "FreedesktopBackend",
-    "Notification",
-    "NotificationBackend",
-    "NotifyError",
-    "PlyerBackend",
-    "TrayMessageBackend",
-    "app_icon_path",
-]
+from smallwins_desktop.app.notify.base import APP_NAME, Notification, NotifyError, app_icon_path
+from smallwins_desktop.app.notify.freedesktop import ensure_notification_server, session_bus
 
 log = logging.getLogger(__name__)
 
-
-# -- plyer ---------------------------------------------------------------------------------
 
 PLYER_TIMEOUT_S = 10  # how long plyer asks the platform to show it
 # plyer's Linux module picks its Flatpak path (the desktop portal through `gdbus`) when this
@@ -222,47 +185,3 @@ class PlyerBackend(QObject):
         # Runs in plyer's thread; the signal reaches the Notifier through its event loop.
         log.error("plyer's notifier thread failed after sending %r: %s", key, error)
         self.failed_late.emit(key, error)
-
-
-# -- the tray's own message ----------------------------------------------------------------
-
-TRAY_MESSAGE_DURATION_MS = 10_000
-
-
-class TrayMessageBackend(QObject):
-    """The tray icon's balloon message (`QSystemTrayIcon.showMessage`): no buttons.
-
-    Signals:
-        action_invoked(str notification_key, str action_key): the user clicked the message;
-            the action is the notification's default_action.
-    """
-
-    action_invoked = Signal(str, str)
-
-    name = "tray"
-
-    def __init__(self, tray_icon: QSystemTrayIcon | None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._tray_icon = tray_icon
-        self._last: Notification | None = None  # a click is about the message shown last
-        if tray_icon is not None:
-            tray_icon.messageClicked.connect(self._message_clicked)
-
-    def send(self, notification: Notification) -> None:
-        if self._tray_icon is None:
-            raise NotifyError("there is no tray icon to show a message from")
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            raise NotifyError("the desktop has no system tray")
-        if not QSystemTrayIcon.supportsMessages():
-            raise NotifyError("the system tray cannot show messages")
-        if not self._tray_icon.isVisible():
-            raise NotifyError("the tray icon is hidden")
-        self._last = notification
-        icon = QIcon(str(app_icon_path()))
-        self._tray_icon.showMessage(
-            notification.title, notification.body, icon, TRAY_MESSAGE_DURATION_MS
-        )
-
-    def _message_clicked(self) -> None:
-        if self._last is not None and self._last.default_action:
-            self.action_invoked.emit(self._last.key, self._last.default_action)

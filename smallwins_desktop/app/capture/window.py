@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smallwins_desktop.app.capture_edit import CaptureEdit
-from smallwins_desktop.app.icons import app_icon
-from smallwins_desktop.app.journal import Journal
+from smallwins_desktop.app.capture.editor import CaptureEdit
+from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core.capture import Draft
 from smallwins_desktop.core.celebrate import Celebration
 from smallwins_desktop.core.errors import SmallWinsError

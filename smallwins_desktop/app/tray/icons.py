@@ -1,12 +1,15 @@
-"""The app's icons, loaded once from `resources/icons`."""
+"""The app's icons from `resources/icons`, each read once and then shared."""
 
 from __future__ import annotations
+
+import functools
 
 from PySide6.QtGui import QIcon
 
 from smallwins_desktop.resources import resource_path
 
 
+@functools.cache
 def icon(name: str) -> QIcon:
     return QIcon(str(resource_path("icons", f"{name}.svg")))
 

@@ -1,0 +1,1 @@
+"""Notifications: the notifier, one module per backend, and the window of recent outcomes."""
