@@ -3,7 +3,7 @@
     Store ─ Journal ─┬─ CaptureWindow
                      ├─ JournalWindow (built on first use)
                      ├─ Tray, or FallbackWindow when the desktop has no tray
-                     └─ IpcServer (`smallwins`, `smallwins capture`, `smallwins add`)
+                     └─ IpcServer + IpcCommands (`smallwins`, `capture`, `add`, `status`)
     Store ─ Scheduler ── ReminderController ─ Notifier (freedesktop → plyer → tray message)
                                             └ NotificationsWindow (built on first use)
 
@@ -13,15 +13,14 @@ It owns nothing else and decides nothing: behaviour lives in the pieces and in `
 from __future__ import annotations
 
 import logging
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from smallwins_desktop import ipc
 from smallwins_desktop.app.capture.window import CaptureWindow
+from smallwins_desktop.app.ipc_commands import IpcCommands
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.window import JournalWindow
@@ -32,7 +31,6 @@ from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 from smallwins_desktop.app.tray.tray import Tray
-from smallwins_desktop.core import wins
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
@@ -60,6 +58,7 @@ class SmallWinsApp(QObject):
         self.tray: Tray | None = Tray(self) if tray_available else None
         self.fallback: FallbackWindow | None = None if tray_available else FallbackWindow()
         face: Tray | FallbackWindow = self.tray or self.fallback  # type: ignore[assignment]
+        self._face = face  # what stands for the app on the desktop
         face.capture_requested.connect(self.capture.present)
         face.journal_requested.connect(self.open_journal)
         face.quit_requested.connect(QApplication.quit)
@@ -69,34 +68,25 @@ class SmallWinsApp(QObject):
             notification_backends = default_backends(self.tray.icon if self.tray else None)
         self.notifier = Notifier(notification_backends, self)
         self.reminders = ReminderController(store, clock, self.journal, self.notifier, self)
-        self.scheduler = Scheduler(store, clock, has_win_on=self._has_win_on, parent=self)
+        self.scheduler = Scheduler(store, clock, has_win_on=self.journal.has_win_on, parent=self)
         self._notifications_window: NotificationsWindow | None = None
         self.scheduler.reminder_due.connect(self.reminders.deliver)
+        self.scheduler.tick_failed.connect(self.reminders.ticks_failing)
+        self.scheduler.tick_recovered.connect(self.reminders.ticks_recovered)
         self.reminders.capture_requested.connect(self.capture.present)
         self.capture.presented.connect(self.reminders.acknowledge)
-        self.journal.changed.connect(self._win_logged)
+        self.reminders.attention_changed.connect(face.set_attention)
         if self.tray is not None:
-            self.reminders.attention_changed.connect(self.tray.set_attention)
-            # A reminder that cannot be checked is shown, not swallowed.
-            tray = self.tray
-            self.scheduler.tick_failed.connect(lambda _problem: tray.set_attention(True))
-            self.scheduler.tick_recovered.connect(
-                lambda: tray.set_attention(self.reminders.waiting is not None)
-            )
             self.tray.snooze_requested.connect(self.reminders.snooze)
             self.tray.skip_today_requested.connect(self.reminders.skip_today)
-            self.tray.pause_requested.connect(self._pause)
-            self.tray.resume_requested.connect(self._resume)
+            self.tray.pause_requested.connect(self.reminders.pause_until_tomorrow)
+            self.tray.resume_requested.connect(self.reminders.resume)
+            self.reminders.paused_changed.connect(self.tray.set_paused)
             self.tray.notifications_requested.connect(self.open_notifications)
-        self.ipc = IpcServer(
-            ipc.socket_name(data_dir),
-            {
-                "show_capture": self._ipc_show_capture,
-                "add": self._ipc_add,
-                "status": self._ipc_status,
-            },
-            self,
+        commands = IpcCommands(
+            self.journal, self.capture, self.reminders, self.scheduler, self.tray
         )
+        self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
 
     def start(self) -> bool:
         """Listen for other `smallwins` commands and show the tray; False if listening failed."""
@@ -124,11 +114,7 @@ class SmallWinsApp(QObject):
         self.store.close()
 
     def refresh_summary(self) -> None:
-        summary = self.journal.summary()
-        if self.tray is not None:
-            self.tray.show_summary(summary)
-        if self.fallback is not None:
-            self.fallback.show_summary(summary)
+        self._face.show_summary(self.journal.summary())
 
     def open_journal(self) -> None:
         if self._journal_window is None:
@@ -141,64 +127,3 @@ class SmallWinsApp(QObject):
                 self.store, self.reminders, self.notifier.backend_names()
             )
         self._notifications_window.present()
-
-    def _has_win_on(self, day: object) -> bool:
-        from datetime import date
-
-        assert isinstance(day, date)
-        return bool(wins.count_by_day(self.store, day, day))
-
-    def _win_logged(self) -> None:
-        if self.reminders.waiting is not None and self.journal.summary().wins > 0:
-            self.reminders.acknowledge()
-
-    def _pause(self) -> None:
-        self.reminders.pause_until_tomorrow()
-        if self.tray is not None:
-            self.tray.set_paused(True)
-
-    def _resume(self) -> None:
-        self.reminders.resume()
-        if self.tray is not None:
-            self.tray.set_paused(False)
-
-    def _ipc_show_capture(self, _: dict[str, Any]) -> dict[str, Any]:
-        self.capture.present()
-        return {"ok": True}
-
-    def _ipc_status(self, _: dict[str, Any]) -> dict[str, Any]:
-        import os
-
-        summary = self.journal.summary()
-        return {
-            "ok": True,
-            "pid": os.getpid(),
-            "tray": self.tray is not None,
-            "tooltip": self.tray.icon.toolTip() if self.tray is not None else None,
-            "wins_today": summary.wins,
-            "capture_visible": self.capture.isVisible(),
-            "attention": self.reminders.waiting is not None,
-            "reminders_failing": (
-                {"since": failing[0].isoformat(), "error": failing[1]}
-                if (failing := self.scheduler.failing)
-                else None
-            ),
-        }
-
-    def _ipc_add(self, message: dict[str, Any]) -> dict[str, Any]:
-        from smallwins_desktop.core.errors import SmallWinsError
-
-        text, uuid, today = message.get("text"), message.get("id"), message.get("today")
-        if not isinstance(text, str):
-            return {"ok": False, "error": "add needs the win's text as a string"}
-        if uuid is not None and not isinstance(uuid, str):
-            return {"ok": False, "error": "add's id must be a string"}
-        try:
-            day = date.fromisoformat(today) if isinstance(today, str) else None
-        except ValueError:
-            return {"ok": False, "error": f"add's today {today!r} is not an ISO date"}
-        try:
-            result = self.journal.add_line(text, source="cli", uuid=uuid, today=day)
-        except SmallWinsError as error:
-            return {"ok": False, "error": str(error)}
-        return {"ok": True, "message": result.win.saved_message(), "notes": result.messages()}

@@ -80,6 +80,11 @@ def test_without_a_tray_a_small_window_offers_the_same_actions_and_says_why(
         )
         app.journal.add_line("Works without a tray", source="capture")
         assert app.fallback.count_label.text() == "1 win today"
+        assert not app.fallback.attention
+        app.scheduler.tick_failed.emit("the database is locked")  # reminders need attention
+        assert app.fallback.attention
+        app.scheduler.tick_recovered.emit()
+        assert not app.fallback.attention
     finally:
         app.shutdown()
 

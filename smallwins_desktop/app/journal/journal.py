@@ -59,6 +59,10 @@ class Journal(QObject):
     def summary(self) -> TodaySummary:
         return stats.today_summary(self._store, self.today())
 
+    def has_win_on(self, day: date) -> bool:
+        """Whether `day` has a win (not a setback, not deleted): a reminder's "only if none"."""
+        return bool(wins.count_by_day(self._store, day, day))
+
     def todays_wins(self) -> list[WinRecord]:
         today = self.today()
         return wins.list_wins(self._store, since=today, until=today)

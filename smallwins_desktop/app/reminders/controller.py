@@ -31,13 +31,20 @@ TEST_NOTIFICATION_KEY = "test"
 class ReminderController(QObject):
     """Delivers reminders and applies the user's answers.
 
+    It also decides what counts as an answer: opening the capture box, a win logged today
+    from anywhere, snooze or skip. Reminders that cannot be checked at all (failing ticks)
+    need attention too.
+
     Signals:
-        attention_changed(bool): a reminder is waiting for the user (True) or was answered.
+        attention_changed(bool): a reminder waits for the user, or reminders are failing
+            (True); or neither any more (False).
+        paused_changed(bool): reminders were paused until tomorrow, or resumed.
         capture_requested: the user chose "Log a win" on a reminder.
         deliveries_changed: a delivery outcome was recorded (for the Notifications window).
     """
 
     attention_changed = Signal(bool)
+    paused_changed = Signal(bool)
     capture_requested = Signal()
     deliveries_changed = Signal()
 
@@ -55,8 +62,10 @@ class ReminderController(QObject):
         self._journal = journal
         self._notifier = notifier
         self._waiting: str | None = None  # rule key of the reminder the tray is showing
+        self._failing = False
         notifier.action_invoked.connect(self._action_invoked)
         notifier.delivered.connect(self._record)
+        journal.changed.connect(self._journal_changed)
 
     @property
     def waiting(self) -> str | None:
@@ -110,9 +119,11 @@ class ReminderController(QObject):
         now = self._clock.now()
         reminder_log.pause_until(self._store, reminders.pause_until_tomorrow(now))
         self._set_waiting(None)
+        self.paused_changed.emit(True)
 
     def resume(self) -> None:
         reminder_log.pause_until(self._store, None)
+        self.paused_changed.emit(False)
 
     def is_paused(self) -> bool:
         return reminder_log.paused_until(self._store, self._clock.now()) is not None
@@ -121,7 +132,20 @@ class ReminderController(QObject):
         """The user opened the capture window or dismissed the reminder."""
         self._set_waiting(None)
 
+    @Slot(str)
+    def ticks_failing(self, _problem: str) -> None:
+        """A reminder that cannot be checked is shown, not swallowed."""
+        self._set_attention(waiting=self._waiting, failing=True)
+
+    @Slot()
+    def ticks_recovered(self) -> None:
+        self._set_attention(waiting=self._waiting, failing=False)
+
     # -- internals -------------------------------------------------------------------------
+
+    def _journal_changed(self) -> None:
+        if self._waiting is not None and self._journal.summary().wins > 0:
+            self.acknowledge()  # a win logged anywhere today answers the reminder
 
     @Slot(str, str)
     def _action_invoked(self, notification_key: str, action: str) -> None:
@@ -150,7 +174,11 @@ class ReminderController(QObject):
         self.deliveries_changed.emit()
 
     def _set_waiting(self, rule_key: str | None) -> None:
-        changed = (rule_key is None) != (self._waiting is None)
-        self._waiting = rule_key
-        if changed:
-            self.attention_changed.emit(rule_key is not None)
+        self._set_attention(waiting=rule_key, failing=self._failing)
+
+    def _set_attention(self, *, waiting: str | None, failing: bool) -> None:
+        before = self._waiting is not None or self._failing
+        self._waiting, self._failing = waiting, failing
+        after = waiting is not None or failing
+        if after != before:
+            self.attention_changed.emit(after)

@@ -43,9 +43,14 @@ class FallbackWindow(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Today's wins"))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.attention_label = QLabel(self.tr("A reminder is waiting: what moved forward today?"))
+        self.attention_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.attention_label.setStyleSheet("font-weight: bold;")
+        self.attention_label.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(why)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.attention_label)
         for text, signal in (
             (self.tr("&Log a win…"), self.capture_requested),
             (self.tr("Open &journal"), self.journal_requested),
@@ -59,6 +64,16 @@ class FallbackWindow(QWidget):
 
     def show_summary(self, summary: TodaySummary) -> None:
         self.count_label.setText(summary_text(summary))
+
+    def set_attention(self, waiting: bool) -> None:
+        """What the tray's attention icon says, said in words (and raised if minimised)."""
+        self.attention_label.setVisible(waiting)
+        if waiting and self.isMinimized():
+            self.showNormal()
+
+    @property
+    def attention(self) -> bool:
+        return not self.attention_label.isHidden()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if event.spontaneous():  # the user closed it: keep running, out of the way

@@ -1,0 +1,75 @@
+"""What the running app answers on its socket: `show_capture`, `add` and `status`.
+
+The replies are built here from the pieces the composition root hands over; `ipc_server`
+carries them, and `ipc.py` is the protocol both ends speak.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from smallwins_desktop.app.capture.window import CaptureWindow
+from smallwins_desktop.app.ipc_server import Handler
+from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.reminders.controller import ReminderController
+from smallwins_desktop.app.reminders.scheduler import Scheduler
+from smallwins_desktop.app.tray.tray import Tray
+from smallwins_desktop.core.errors import SmallWinsError
+
+
+class IpcCommands:
+    def __init__(
+        self,
+        journal: Journal,
+        capture: CaptureWindow,
+        reminders: ReminderController,
+        scheduler: Scheduler,
+        tray: Tray | None,
+    ) -> None:
+        self._journal = journal
+        self._capture = capture
+        self._reminders = reminders
+        self._scheduler = scheduler
+        self._tray = tray
+
+    def handlers(self) -> dict[str, Handler]:
+        return {"show_capture": self.show_capture, "add": self.add, "status": self.status}
+
+    def show_capture(self, _: dict[str, Any]) -> dict[str, Any]:
+        self._capture.present()
+        return {"ok": True}
+
+    def status(self, _: dict[str, Any]) -> dict[str, Any]:
+        summary = self._journal.summary()
+        failing = self._scheduler.failing
+        return {
+            "ok": True,
+            "pid": os.getpid(),
+            "tray": self._tray is not None,
+            "tooltip": self._tray.icon.toolTip() if self._tray is not None else None,
+            "wins_today": summary.wins,
+            "capture_visible": self._capture.isVisible(),
+            "attention": self._reminders.waiting is not None,
+            "reminders_failing": (
+                {"since": failing[0].isoformat(), "error": failing[1]} if failing else None
+            ),
+        }
+
+    def add(self, message: dict[str, Any]) -> dict[str, Any]:
+        """A win from `smallwins add`: its text, the client's id (saved once) and today."""
+        text, uuid, today = message.get("text"), message.get("id"), message.get("today")
+        if not isinstance(text, str):
+            return {"ok": False, "error": "add needs the win's text as a string"}
+        if uuid is not None and not isinstance(uuid, str):
+            return {"ok": False, "error": "add's id must be a string"}
+        try:
+            day = date.fromisoformat(today) if isinstance(today, str) else None
+        except ValueError:
+            return {"ok": False, "error": f"add's today {today!r} is not an ISO date"}
+        try:
+            result = self._journal.add_line(text, source="cli", uuid=uuid, today=day)
+        except SmallWinsError as error:
+            return {"ok": False, "error": str(error)}
+        return {"ok": True, "message": result.win.saved_message(), "notes": result.messages()}
