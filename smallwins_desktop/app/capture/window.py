@@ -4,8 +4,8 @@ Built once and re-shown, so it appears at once. `present()` centres it on the sc
 holds the mouse, on top and focused, with any unsaved draft back in place. The draft is saved
 (debounced) while typing, so Esc, a quit or a crash loses nothing.
 
-After a save it shows a small celebration in proportion to the win (`core.celebrate`
-decides; this only shows) and, for Enter, hides shortly after; Ctrl+Enter stays for the next.
+After a save its `MessageBar` shows a small celebration in proportion to the win and, for
+Enter, the window hides shortly after; Ctrl+Enter stays for the next.
 Problems are said inline and calmly: nothing here is a modal dialog.
 """
 
@@ -14,11 +14,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from smallwins_desktop.app.capture.editor import CaptureEdit
+from smallwins_desktop.app.capture.message import MessageBar
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core.capture import Draft
-from smallwins_desktop.core.celebrate import Celebration
 from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.wins import MAX_TEXT_LENGTH, WinRecord
 
@@ -40,11 +39,9 @@ log = logging.getLogger(__name__)
 
 DRAFT_SAVE_DELAY_MS = 400
 HIDE_AFTER_SAVE_MS = {0: 700, 1: 700, 2: 1_100, 3: 1_600}
-CELEBRATION_FADE_MS = 250
 COUNTER_FROM = int(MAX_TEXT_LENGTH * 0.9)
 WINDOW_WIDTH = 520
 IMPACT_LABELS = {1: "Small", 2: "Medium", 3: "Big"}
-CELEBRATION_MARKS = {0: "✎", 1: "✓", 2: "★", 3: "🎉"}
 
 
 class CaptureWindow(QWidget):
@@ -60,7 +57,6 @@ class CaptureWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self._journal = journal
         self._impact_override: int | None = None
-        self._pending_goal: tuple[str, str] | None = None  # (slug, win uuid)
         self.setWindowTitle(self.tr("Log a win — Small Wins"))
         self.setWindowIcon(app_icon())
         self.setObjectName("captureWindow")
@@ -103,23 +99,10 @@ class CaptureWindow(QWidget):
         self.impact_buttons.idClicked.connect(self.set_impact)
         self.impact_buttons.button(1).setChecked(True)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message"))
-        self.message.hide()
-        self._message_fx = QGraphicsOpacityEffect(self.message)
-        self.message.setGraphicsEffect(self._message_fx)
-        self._fade = QPropertyAnimation(self._message_fx, b"opacity", self)
-        self._fade.setDuration(CELEBRATION_FADE_MS)
-        self._fade.setEasingCurve(QEasingCurve.Type.OutBack)
-        self.create_goal_button = QPushButton(self)
-        self.create_goal_button.setAccessibleName(self.tr("Create the goal"))
-        self.create_goal_button.clicked.connect(self._create_pending_goal)
-        self.create_goal_button.hide()
-        message_row = QHBoxLayout()
-        message_row.addWidget(self.message, 1)
-        message_row.addWidget(self.create_goal_button)
+        self.message_bar = MessageBar(self)
+        self.message_bar.create_goal_requested.connect(self._create_goal)
+        self.message = self.message_bar.label
+        self.create_goal_button = self.message_bar.goal_button
 
         self.today_label = QLabel(self)
         self.today_label.setObjectName("todayLabel")
@@ -133,7 +116,7 @@ class CaptureWindow(QWidget):
         layout.setContentsMargins(14, 14, 14, 12)
         layout.addWidget(self.editor)
         layout.addLayout(impact_row)
-        layout.addLayout(message_row)
+        layout.addWidget(self.message_bar)
         layout.addWidget(self.today_label)
         layout.addWidget(self.today_list)
 
@@ -202,9 +185,9 @@ class CaptureWindow(QWidget):
         self.editor.clear()
         self._journal.save_draft("")
         self._impact_override = None
-        self._celebrate(celebration, result.notes)
+        self.message_bar.celebrate(celebration, result.notes)
         if result.unknown_goal:
-            self._offer_goal(result.unknown_goal, result.win.uuid)
+            self.message_bar.offer_goal(result.unknown_goal, result.win.uuid)
         elif not keep_open:
             self._hide_timer.start(HIDE_AFTER_SAVE_MS.get(celebration.level, 700))
 
@@ -230,8 +213,8 @@ class CaptureWindow(QWidget):
         self.counter.setText(f"{length:,} / {MAX_TEXT_LENGTH:,}")
         self.counter.setProperty("over", length > MAX_TEXT_LENGTH)
         self.counter.setStyleSheet("color: #c0392b;" if length > MAX_TEXT_LENGTH else "")
-        if self.message.property("problem") and text.strip():
-            self._clear_message()
+        if self.message_bar.showing_problem and text.strip():
+            self.message_bar.clear()
 
     def _describe(self, draft: Draft) -> str:
         """The parsed syntax as a quiet preview line: 'Fri 20 Nov · setback · #qa · +goal'."""
@@ -245,58 +228,17 @@ class CaptureWindow(QWidget):
             parts.append(f"+{draft.goal}")
         return " · ".join(parts)
 
-    def _celebrate(self, celebration: Celebration, notes: tuple[str, ...]) -> None:
-        mark = CELEBRATION_MARKS.get(celebration.level, "✓")
-        lines = [f"{mark} {celebration.headline}"]
-        if celebration.detail:
-            lines.append(celebration.detail)
-        lines += list(notes)
-        self._set_message("\n".join(lines), problem=False, level=celebration.level)
-        self._fade.stop()
-        self._fade.setStartValue(0.0)
-        self._fade.setEndValue(1.0)
-        self._fade.start()
-
-    def _show_problem(self, text: str) -> None:
-        self._set_message(text, problem=True, level=0)
-        self._message_fx.setOpacity(1.0)
-        self.editor.setFocus()
-
-    def _set_message(self, text: str, *, problem: bool, level: int) -> None:
-        self.create_goal_button.hide()
-        self._pending_goal = None
-        self.message.setText(text)
-        self.message.setProperty("problem", problem)
-        size = {2: "font-size: 12pt;", 3: "font-size: 14pt; font-weight: bold;"}.get(level, "")
-        color = "#c0392b" if problem else "#1e8449"
-        self.message.setStyleSheet(f"color: {color}; {size}")
-        self.message.show()
-
-    def _clear_message(self) -> None:
-        self.message.hide()
-        self.message.setProperty("problem", False)
-        self.create_goal_button.hide()
-
-    def _offer_goal(self, slug: str, win_uuid: str) -> None:
-        self.message.setText(
-            self.message.text()
-            + "\n"
-            + self.tr("There is no goal +%s yet; the win was saved without it.") % slug
-        )
-        self._pending_goal = (slug, win_uuid)
-        self.create_goal_button.setText(self.tr("Create +%s") % slug)
-        self.create_goal_button.show()
-
-    def _create_pending_goal(self) -> None:
-        if self._pending_goal is None:
-            return
-        slug, win_uuid = self._pending_goal
+    def _create_goal(self, slug: str, win_uuid: str) -> None:
         try:
             self._journal.create_goal_for(slug, win_uuid)
         except SmallWinsError as error:
             self._show_problem(str(error))
             return
-        self._set_message(self.tr("Goal +%s created and linked.") % slug, problem=False, level=1)
+        self.message_bar.confirm(self.tr("Goal +%s created and linked.") % slug)
+
+    def _show_problem(self, text: str) -> None:
+        self.message_bar.show_problem(text)
+        self.editor.setFocus()
 
 
 def _list_item(win: WinRecord) -> QListWidgetItem:
