@@ -105,7 +105,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
 
 
 APP = CORE.parent / "app"
-CLI_MODULES = ("smallwins_desktop.cli", "smallwins_desktop.doctor")
+CLI_MODULES = ("smallwins_desktop.cli",)
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,18 @@ and reports; it never changes anything else.
 
 from __future__ import annotations
 
+import argparse
 import os
 import stat
 from datetime import datetime
 from pathlib import Path
 
 from smallwins_desktop import __version__
+from smallwins_desktop.cli.common import (
+    EXIT_OK,
+    current_time,
+    data_dir_of,
+)
 
 
 def report(data_dir: Path, *, now: datetime) -> str:
@@ -107,3 +113,8 @@ def _mode(path: Path) -> str:
     if os.name == "nt":
         return "private to this user"
     return oct(stat.S_IMODE(path.stat().st_mode))
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    print(report(data_dir_of(args), now=current_time()))
+    return EXIT_OK

@@ -1,0 +1,78 @@
+"""The `smallwins` command.
+
+    smallwins                 start the tray app (or show the running one's capture window)
+    smallwins capture         show the capture window, starting the app if needed
+    smallwins add TEXT...     record a win (`-` reads it from stdin)
+    smallwins list            recent wins; --today, --since, --until, --tag, --search, --json
+    smallwins goal add|list   goals that wins can move forward (+slug)
+    smallwins doctor          where the data is and whether it is healthy
+
+It must start fast: only argparse and the standard library are imported up front; peewee is
+imported by the commands that open the database, Qt only by the ones that show a window.
+Exit codes: 0 ok, 1 a problem the user can fix (one line on stderr, no traceback), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from smallwins_desktop.cli.app import cmd_run_app
+from smallwins_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    UserError,
+    fail,
+    quiet_core_logs,
+    quiet_encoding_errors,
+)
+from smallwins_desktop.cli.parser import build_parser
+
+__all__ = ["main", "main_gui"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    quiet_encoding_errors()
+    quiet_core_logs()
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_run_app)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`smallwins list | head -1`): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:
+        from smallwins_desktop.core.errors import SmallWinsError, classify
+
+        if isinstance(error, UserError | SmallWinsError):
+            fail(str(error))
+            return EXIT_USER_ERROR
+        if _is_database_error(error):
+            fail(str(classify(error)))
+            return EXIT_USER_ERROR
+        if isinstance(error, OSError):
+            fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+            return EXIT_USER_ERROR
+        raise
+
+
+def _is_database_error(error: Exception) -> bool:
+    import sqlite3
+
+    peewee = sys.modules.get("peewee")
+    database_errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    if peewee is not None:
+        database_errors += (peewee.PeeweeException,)
+    return isinstance(error, database_errors)
+
+
+def main_gui() -> int:
+    """Entry point for launchers and desktop shortcuts (no console on Windows)."""
+    return main(sys.argv[1:])

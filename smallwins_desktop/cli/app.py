@@ -1,0 +1,21 @@
+"""`smallwins` and `smallwins capture`: start the tray app or hand over to the running one."""
+
+from __future__ import annotations
+
+import argparse
+
+from smallwins_desktop.cli.common import (
+    data_dir_of,
+)
+
+
+def cmd_run_app(args: argparse.Namespace) -> int:
+    from smallwins_desktop.app.launch import run_app
+
+    return run_app(data_dir_of(args))
+
+
+def cmd_capture(args: argparse.Namespace) -> int:
+    from smallwins_desktop.app.launch import show_capture
+
+    return show_capture(data_dir_of(args))

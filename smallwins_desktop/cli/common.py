@@ -1,0 +1,89 @@
+"""What every `smallwins` command shares: exit codes, errors, the data dir, the clock, days."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from smallwins_desktop.core.clock import Clock
+    from smallwins_desktop.core.db import Store
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+DEFAULT_LIST_DAYS = 7
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    from smallwins_desktop import paths
+
+    return paths.data_dir(args.data_dir)
+
+
+def open_store_for(args: argparse.Namespace) -> Store:
+    """Open the store; a damaged database is reported, recovered, and work goes on."""
+    from smallwins_desktop.core.db import open_store
+    from smallwins_desktop.core.errors import DatabaseRecoveredError
+
+    directory = data_dir_of(args)
+    try:
+        return open_store(directory, now=current_time())
+    except DatabaseRecoveredError as recovered:
+        print(f"smallwins: warning: {recovered}", file=sys.stderr)
+        return open_store(directory, now=current_time())
+
+
+def current_time() -> datetime:
+    return clock().now()
+
+
+def current_day() -> date:
+    """Today in the user's zone, as the running app counts it (the same `SystemClock`)."""
+    return clock().now().date()
+
+
+@functools.cache
+def clock() -> Clock:
+    from smallwins_desktop.core.clock import SystemClock
+
+    return SystemClock()
+
+
+def day_arg(value: str | None, today: date, flag: str) -> date | None:
+    if value is None:
+        return None
+    from smallwins_desktop.core.capture import resolve_day
+
+    day = resolve_day(value.strip(), today)
+    if day is None:
+        raise UserError(f"{flag}: '{value}' is not a day (try 2026-11-01, today, yesterday, mon).")
+    return day
+
+
+def fail(message: str) -> None:
+    print(f"smallwins: {message}", file=sys.stderr)
+
+
+def quiet_core_logs() -> None:
+    """Core logs for the app's log; without this, Python's last-resort handler would print
+    its records raw on stderr next to the CLI's own message about the same event."""
+    import logging
+
+    package = logging.getLogger("smallwins_desktop")
+    if not any(isinstance(h, logging.NullHandler) for h in package.handlers):
+        package.addHandler(logging.NullHandler())
+
+
+def quiet_encoding_errors() -> None:
+    """A console that cannot show an emoji prints '?' instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

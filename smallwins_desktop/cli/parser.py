@@ -1,0 +1,66 @@
+"""The command line's grammar: every command, its options and its handler."""
+
+from __future__ import annotations
+
+import argparse
+
+from smallwins_desktop import __version__
+from smallwins_desktop.cli.app import cmd_capture
+from smallwins_desktop.cli.common import (
+    DEFAULT_LIST_DAYS,
+)
+from smallwins_desktop.cli.doctor import cmd_doctor
+from smallwins_desktop.cli.goals import cmd_goal_add, cmd_goal_list
+from smallwins_desktop.cli.wins import cmd_add, cmd_list
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smallwins",
+        description="Notice and celebrate your progress, one small win at a time.",
+    )
+    parser.add_argument("--version", action="version", version=f"smallwins {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the database lives (default: $SMALLWINS_DATA_DIR or the user data dir)",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    capture = commands.add_parser("capture", help="show the quick-capture window")
+    capture.set_defaults(handler=cmd_capture)
+
+    add = commands.add_parser(
+        "add",
+        help="record a win",
+        description="Record a win. Syntax: [yesterday:|mon:|2026-11-20:] [setback:] "
+        "text #tag +goal !!",
+    )
+    add.add_argument("text", nargs="+", help="the win; '-' reads it from standard input")
+    add.set_defaults(handler=cmd_add)
+
+    listing = commands.add_parser(
+        "list", help=f"list wins (the last {DEFAULT_LIST_DAYS} days unless told otherwise)"
+    )
+    listing.add_argument("--today", action="store_true", help="only today's wins")
+    listing.add_argument("--since", metavar="DAY", help="from DAY (2026-11-01, yesterday, mon)")
+    listing.add_argument("--until", metavar="DAY", help="up to and including DAY")
+    listing.add_argument("--tag", help="only wins with this tag")
+    listing.add_argument("--search", metavar="WORDS", help="only wins matching these words")
+    listing.add_argument("--json", action="store_true", help="print JSON for other programs")
+    listing.set_defaults(handler=cmd_list)
+
+    goal = commands.add_parser("goal", help="add or list goals")
+    goal_commands = goal.add_subparsers(title="goal commands", metavar="ACTION", required=True)
+    goal_add = goal_commands.add_parser("add", help="add a goal")
+    goal_add.add_argument("title")
+    goal_add.add_argument("--slug", help="short name used as +slug (default: from the title)")
+    goal_add.add_argument("--parent", metavar="SLUG", help="the objective this goal belongs to")
+    goal_add.add_argument("--due", metavar="DAY", help="due date")
+    goal_add.set_defaults(handler=cmd_goal_add)
+    goal_list = goal_commands.add_parser("list", help="list goals")
+    goal_list.set_defaults(handler=cmd_goal_list)
+
+    doctor = commands.add_parser("doctor", help="check where the data is and that it is healthy")
+    doctor.set_defaults(handler=cmd_doctor)
+    return parser

@@ -1,0 +1,116 @@
+"""`smallwins add` and `smallwins list`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from smallwins_desktop.cli.common import (
+    DEFAULT_LIST_DAYS,
+    EXIT_OK,
+    UserError,
+    current_day,
+    current_time,
+    data_dir_of,
+    day_arg,
+    open_store_for,
+)
+
+if TYPE_CHECKING:
+    from smallwins_desktop.core.wins import WinRecord
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    text = " ".join(args.text)
+    if args.text == ["-"]:
+        raw = sys.stdin.buffer.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UserError(
+                f"Standard input is not UTF-8 text (byte {raw[error.start]:#04x} at "
+                f"position {error.start}); nothing was saved."
+            ) from None
+    import uuid
+
+    from smallwins_desktop import ipc
+
+    # One id for both paths: if the app saved it but the reply was lost, the direct write
+    # below is a no-op instead of a second copy.
+    win_id = str(uuid.uuid4())
+    today = current_day()
+    message = {"cmd": "add", "text": text, "id": win_id, "today": today.isoformat()}
+    reply = ipc.request(data_dir_of(args), message)
+    if reply is not None and not reply.get("busy"):  # the app saved it and updated its tray
+        if not reply.get("ok"):
+            raise UserError(str(reply.get("error", "the running app refused the win")))
+        print(reply.get("message", "Saved."))
+        for note in reply.get("notes", []):
+            print(f"Note: {note}", file=sys.stderr)
+        return EXIT_OK
+
+    from smallwins_desktop.core import wins
+
+    with open_store_for(args) as store:
+        result = wins.add(store, text, today=today, now=current_time(), source="cli", uuid=win_id)
+    print(result.win.saved_message())
+    for note in result.messages():
+        print(f"Note: {note}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import wins
+
+    today = current_day()
+    since = day_arg(args.since, today, "--since")
+    until = day_arg(args.until, today, "--until")
+    if args.today:
+        since = until = today
+    if since is None and until is None and args.tag is None and args.search is None:
+        since = today - timedelta(days=DEFAULT_LIST_DAYS - 1)
+    if since and until and since > until:
+        raise UserError(f"--since {since} is after --until {until}.")
+    with open_store_for(args) as store:
+        found = wins.list_wins(store, since=since, until=until, tag=args.tag, search=args.search)
+        unreadable = wins.unreadable(store)
+    if unreadable:
+        print(
+            f"Note: {len(unreadable)} win(s) have a day that is no date and are not listed; "
+            "`smallwins doctor` names them.",
+            file=sys.stderr,
+        )
+    if args.json:
+        json.dump([as_json(w) for w in found], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if not found:
+        print("No wins found." if (args.tag or args.search) else "No wins yet in this range.")
+        return EXIT_OK
+    current: date | None = None
+    for win in found:
+        if win.day != current:
+            if current is not None:
+                print()
+            print(win.day.strftime("%a %d %b %Y"))
+            current = win.day
+        print(f"  {win.as_line()}")
+    return EXIT_OK
+
+
+def as_json(win: WinRecord) -> dict[str, Any]:
+    return {
+        "uuid": win.uuid,
+        "day": win.day.isoformat(),
+        "kind": win.kind,
+        "text": win.text,
+        "impact": win.impact,
+        "tags": list(win.tags),
+        "goal": win.goal,
+        "source": win.source,
+        "created_at": win.created_at.isoformat(),
+        "updated_at": win.updated_at.isoformat(),
+    }
