@@ -50,6 +50,9 @@ def runtime_dir() -> Path:
     `/tmp/runtime-<uid>` fallback that anyone could have created first: `ipc` checks who owns
     the directory (and its parent) before it sends or listens on anything there.
     """
+    base = os.environ.get("XDG_RUNTIME_DIR")
+    if base and os.path.isabs(base) and Path(base).is_dir():  # what platformdirs returns too,
+        return Path(base) / APP_NAME  # without importing it on the `capture`/`add` fast path
     import warnings
 
     import platformdirs
