@@ -4,6 +4,9 @@
     smallwins capture         show the capture window, starting the app if needed
     smallwins add TEXT...     record a win (`-` reads it from stdin)
     smallwins list            recent wins; --today, --since, --until, --tag, --search, --json
+    smallwins edit ID ...     change a win (ID: the short id `list` shows)
+    smallwins delete|restore ID   move a win to the trash (30 days) or back
+    smallwins trash           deleted wins that can still be restored
     smallwins goal add|list   goals that wins can move forward (+slug)
     smallwins doctor          where the data is and whether it is healthy
 

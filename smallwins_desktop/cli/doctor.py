@@ -33,7 +33,7 @@ def report(data_dir: Path, *, now: datetime) -> str:
         lines.append(f"Recovery:        {recovered}")
         store = open_store(data_dir, now=now)
     with store:
-        deleted = len(wins.list_wins(store, include_deleted=True)) - len(wins.list_wins(store))
+        deleted = wins.deleted_count(store)
         backups = list_backups(store.backups)
         newest = f", newest {backups[0].name}" if backups else ""
         size_kib = store.path.stat().st_size / 1024

@@ -11,7 +11,14 @@ from smallwins_desktop.cli.common import (
 )
 from smallwins_desktop.cli.doctor import cmd_doctor
 from smallwins_desktop.cli.goals import cmd_goal_add, cmd_goal_list
-from smallwins_desktop.cli.wins import cmd_add, cmd_list
+from smallwins_desktop.cli.wins import (
+    cmd_add,
+    cmd_delete,
+    cmd_edit,
+    cmd_list,
+    cmd_restore,
+    cmd_trash,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +56,30 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", metavar="WORDS", help="only wins matching these words")
     listing.add_argument("--json", action="store_true", help="print JSON for other programs")
     listing.set_defaults(handler=cmd_list)
+
+    edit = commands.add_parser(
+        "edit", help="change a win", description="Change a win; ID is the id `list` shows."
+    )
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--text", help="the new text")
+    edit.add_argument("--day", metavar="DAY", help="move it to DAY (2026-11-01, yesterday, mon)")
+    edit.add_argument("--tags", metavar="A,B", help="replace its tags ('' removes them all)")
+    edit.add_argument("--goal", metavar="SLUG", help="link it to the goal +SLUG")
+    edit.add_argument("--no-goal", action="store_true", help="unlink it from its goal")
+    edit.add_argument("--impact", type=int, choices=(1, 2, 3), help="1 small, 2 medium, 3 big")
+    kind = edit.add_mutually_exclusive_group()
+    kind.add_argument("--setback", dest="setback", action="store_true", default=None)
+    kind.add_argument("--win", dest="setback", action="store_false", help="not a setback")
+    edit.set_defaults(handler=cmd_edit)
+
+    delete = commands.add_parser("delete", help="move a win to the trash")
+    delete.add_argument("id", metavar="ID")
+    delete.set_defaults(handler=cmd_delete)
+    restore = commands.add_parser("restore", help="bring a win back from the trash")
+    restore.add_argument("id", metavar="ID")
+    restore.set_defaults(handler=cmd_restore)
+    trash = commands.add_parser("trash", help="list deleted wins that can be restored")
+    trash.set_defaults(handler=cmd_trash)
 
     goal = commands.add_parser("goal", help="add or list goals")
     goal_commands = goal.add_subparsers(title="goal commands", metavar="ACTION", required=True)

@@ -77,6 +77,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
         found = wins.list_wins(store, since=since, until=until, tag=args.tag, search=args.search)
         unreadable = wins.unreadable(store)
+        ids = {} if args.json else wins.short_ids(store, (w.uuid for w in found))
     if unreadable:
         print(
             f"Note: {len(unreadable)} win(s) have a day that is no date and are not listed; "
@@ -97,7 +98,80 @@ def cmd_list(args: argparse.Namespace) -> int:
                 print()
             print(win.day.strftime("%a %d %b %Y"))
             current = win.day
-        print(f"  {win.as_line()}")
+        print(f"  {ids[win.uuid]}  {win.as_line()}")
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import wins
+
+    changes: dict[str, Any] = {}
+    if args.text is not None:
+        changes["text"] = args.text
+    if args.day is not None:
+        changes["day"] = day_arg(args.day, current_day(), "--day")
+    if args.impact is not None:
+        changes["impact"] = args.impact
+    if args.tags is not None:
+        changes["tags"] = [t.strip().lstrip("#") for t in args.tags.split(",") if t.strip()]
+    if args.no_goal:
+        changes["goal"] = None
+    elif args.goal is not None:
+        changes["goal"] = args.goal.lstrip("+")
+    if args.setback is not None:
+        changes["kind"] = "setback" if args.setback else "win"
+    if not changes:
+        raise UserError("Nothing to change: give --text, --day, --tags, --goal, --impact ...")
+    with open_store_for(args) as store:
+        win = wins.edit(store, wins.resolve_id(store, args.id), now=current_time(), **changes)
+    print(f"Changed: {win.day:%a %d %b}  {win.as_line()}")
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import wins
+
+    with open_store_for(args) as store:
+        uuid = wins.resolve_id(store, args.id)
+        win = wins.delete(store, uuid, now=current_time())
+        shown = wins.short_ids(store, [uuid])[uuid]
+    print(f"Deleted: {win.as_line()}")
+    print(
+        f"It stays in the trash for {wins.TRASH_DAYS} days: smallwins restore {shown}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import wins
+
+    with open_store_for(args) as store:
+        win = wins.restore(store, wins.resolve_id(store, args.id))
+    print(f"Restored: {win.day:%a %d %b}  {win.as_line()}")
+    return EXIT_OK
+
+
+def cmd_trash(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import wins
+
+    with open_store_for(args) as store:
+        purged = wins.purge_trash(store, now=current_time())
+        found = wins.trash(store)
+        ids = wins.short_ids(store, (w.uuid for w in found))
+    if purged:
+        print(
+            f"Note: {purged} win(s) deleted over {wins.TRASH_DAYS} days ago were removed.",
+            file=sys.stderr,
+        )
+    if not found:
+        print("The trash is empty.")
+        return EXIT_OK
+    for win in found:
+        deleted = win.deleted_at.astimezone() if win.deleted_at else None
+        when = f"deleted {deleted:%a %d %b}" if deleted else ""
+        print(f"  {ids[win.uuid]}  {win.as_line()}  ({win.day:%d %b}, {when})")
+    print(f"Restore one with: smallwins restore ID (kept {wins.TRASH_DAYS} days)")
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ import uuid as uuidlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import peewee as pw
@@ -31,6 +31,11 @@ log = logging.getLogger(__name__)
 MAX_TEXT_LENGTH = 2_000
 SOURCES = ("capture", "cli", "notification", "import")
 _CHUNK = 500
+TRASH_DAYS = 30
+"""Deleted wins can be restored for this long; then they are purged (after a backup)."""
+SHORT_ID_MIN = 7
+"""The shortest id `list` shows: a prefix of the uuid, longer where another win shares it."""
+_ID_PREFIX = re.compile(r"^[0-9a-f-]{4,36}$")
 _SEARCH_WORD = re.compile(r"\w+")
 
 
@@ -228,6 +233,74 @@ def get(store: Store, uuid: str) -> WinRecord:
     if not rows:
         raise NotFoundError(f"There is no win {uuid}.")
     return rows[0]
+
+
+@uses_store
+def resolve_id(store: Store, prefix: str) -> str:
+    """The uuid of the one win (deleted ones included) whose uuid starts with `prefix`."""
+    wanted = prefix.strip().lower()
+    if not _ID_PREFIX.match(wanted):
+        raise NotFoundError(
+            f"'{prefix}' is not a win id: give at least 4 characters of the id `list` shows."
+        )
+    query: Any = (
+        Win.select(Win.uuid)
+        .where((Win.uuid >= wanted) & (Win.uuid < wanted + "\uffff"))
+        .limit(2)
+        .tuples()
+    )
+    found = [uuid for (uuid,) in query]
+    if not found:
+        raise NotFoundError(f"There is no win with the id {prefix}.")
+    if len(found) > 1:
+        raise NotFoundError(f"More than one win has an id starting {prefix}: give more of it.")
+    return str(found[0])
+
+
+@uses_store
+def short_ids(store: Store, uuids: Iterable[str]) -> dict[str, str]:
+    """The shortest prefix (at least SHORT_ID_MIN) that names each win alone, for display."""
+    shown = {}
+    for uuid in uuids:
+        before: Any = Win.select(Win.uuid).where(Win.uuid < uuid).order_by(Win.uuid.desc())
+        after: Any = Win.select(Win.uuid).where(Win.uuid > uuid).order_by(Win.uuid)
+        shared = 0
+        for neighbour in (before.limit(1).scalar(), after.limit(1).scalar()):
+            if neighbour:
+                shared = max(shared, len(_common_prefix(uuid, str(neighbour))))
+        shown[uuid] = uuid[: max(SHORT_ID_MIN, shared + 1)]
+    return shown
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+@uses_store
+def trash(store: Store) -> list[WinRecord]:
+    """Deleted wins that can still be restored, most recently deleted first."""
+    query = _select().where(Win.deleted_at.is_null(False)).order_by(Win.deleted_at.desc())
+    return _records(query)
+
+
+@uses_store
+def purge_trash(store: Store, *, now: datetime) -> int:
+    """Remove for good the wins deleted more than TRASH_DAYS ago; returns how many."""
+    cutoff = now - timedelta(days=TRASH_DAYS)
+    with store.write():
+        old: Any = Win.select(Win.id).where(Win.deleted_at < cutoff)
+        ids = [row.id for row in old]
+        for chunk in pw.chunked(ids, _CHUNK):
+            Win.delete().where(Win.id.in_(chunk)).execute()  # tags go with them (cascade)
+    return len(ids)
+
+
+@uses_store
+def deleted_count(store: Store) -> int:
+    return int(Win.select().where(Win.deleted_at.is_null(False)).count())
 
 
 @uses_store

@@ -108,7 +108,11 @@ def test_add_then_list_shows_the_win(data_dir: Path) -> None:
     listed = _ok("list", "--since", "2026-11-20", "--until", "2026-11-20", data_dir=data_dir)
 
     assert added.strip() == "Saved: Fixed the flaky test #testing !!"
-    assert listed.splitlines() == ["Fri 20 Nov 2026", "  Fixed the flaky test #testing !!"]
+    [win] = _listed(data_dir, "--since", "2026-11-20")
+    assert listed.splitlines() == [
+        "Fri 20 Nov 2026",
+        f"  {str(win['uuid'])[:7]}  Fixed the flaky test #testing !!",
+    ]
 
 
 def test_add_dash_reads_a_multi_line_win_from_stdin(data_dir: Path) -> None:
@@ -356,3 +360,82 @@ def test_a_damaged_database_is_reported_and_the_command_still_works(data_dir: Pa
     assert [w["text"] for w in json.loads(done.stdout)] == ["Safe in the backup"]
     _ok("add", "2026-11-20: Carrying on", data_dir=data_dir)
     assert [w.text for w in _stored(data_dir)] == ["Safe in the backup", "Carrying on"]
+
+
+# -- edit, delete, restore, trash ----------------------------------------------------------------
+
+
+def _short_id(data_dir: Path, text: str) -> str:
+    for line in _ok("list", "--since", "2000-01-01", data_dir=data_dir).splitlines():
+        if line.endswith(text):
+            return line.split()[0]
+    raise AssertionError(f"{text!r} is not listed")
+
+
+def test_edit_changes_a_win_named_by_the_id_list_shows(data_dir: Path) -> None:
+    _seed(data_dir, "Drafted the plan #planning")
+    short = _short_id(data_dir, "Drafted the plan #planning")
+
+    out = _ok(
+        "edit",
+        short,
+        "--text",
+        "Drafted and shared the plan",
+        "--tags",
+        "planning,team",
+        "--impact",
+        "2",
+        "--day",
+        "2026-11-18",
+        data_dir=data_dir,
+    )
+
+    assert out.strip() == "Changed: Wed 18 Nov  Drafted and shared the plan #planning #team !!"
+    [win] = _listed(data_dir, "--since", "2000-01-01")
+    assert (win["text"], win["tags"], win["impact"], win["day"]) == (
+        "Drafted and shared the plan",
+        ["planning", "team"],
+        2,
+        "2026-11-18",
+    )
+    assert _texts(data_dir, "--search", "shared") == ["Drafted and shared the plan"]
+
+
+def test_delete_moves_to_the_trash_and_restore_brings_it_back(data_dir: Path) -> None:
+    _seed(data_dir, "Kept", "Deleted by mistake")
+    short = _short_id(data_dir, "Deleted by mistake")
+
+    deleted = _run("delete", short, data_dir=data_dir)
+    assert deleted.returncode == 0, deleted.stderr
+    assert deleted.stdout.strip() == "Deleted: Deleted by mistake"
+    assert f"smallwins restore {short}" in deleted.stderr
+    assert _texts(data_dir, "--since", "2000-01-01") == ["Kept"]
+    assert _texts(data_dir, "--search", "mistake") == []
+    assert f"  {short}  Deleted by mistake" in _ok("trash", data_dir=data_dir)
+
+    _ok("restore", short[:5], data_dir=data_dir)
+
+    assert _texts(data_dir, "--since", "2000-01-01") == ["Kept", "Deleted by mistake"]
+    assert _texts(data_dir, "--search", "mistake") == ["Deleted by mistake"]
+    assert _ok("trash", data_dir=data_dir).strip() == "The trash is empty."
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("edit", "12", "--text", "x"), "is not a win id"),
+        (("edit", "ffffffff", "--text", "x"), "There is no win with the id ffffffff"),
+        (("edit", "ffffffff"), "Nothing to change"),
+        (("delete", "not-hex!"), "is not a win id"),
+        (("restore", "abcd"), "There is no win with the id abcd"),
+    ],
+)
+def test_a_bad_win_id_is_one_line_and_changes_nothing(
+    data_dir: Path, args: tuple[str, ...], message: str
+) -> None:
+    _seed(data_dir, "Untouched")
+    done = _run(*args, data_dir=data_dir)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1
+    assert message in done.stderr
+    assert _texts(data_dir, "--since", "2000-01-01") == ["Untouched"]

@@ -19,6 +19,7 @@ from smallwins_desktop.core.capture import Draft, parse
 from smallwins_desktop.core.celebrate import Celebration, celebration_for
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.goals import GoalRecord
 from smallwins_desktop.core.stats import TodaySummary
 from smallwins_desktop.core.wins import AddResult, WinRecord
@@ -138,7 +139,19 @@ class Journal(QObject):
     # -- noticing changes ------------------------------------------------------------------
 
     def start_watching(self) -> None:
+        self.purge_trash()
         self._poll.start()
+
+    def purge_trash(self) -> None:
+        """Wins deleted over `wins.TRASH_DAYS` ago go for good (at start and each new day;
+        the daily backup taken when the store opened still holds them)."""
+        try:
+            purged = wins.purge_trash(self._store, now=self._clock.now())
+        except SmallWinsError as error:
+            log.warning("cannot empty the old part of the trash: %s", error)
+            return
+        if purged:
+            log.info("removed %d win(s) deleted over %d days ago", purged, wins.TRASH_DAYS)
 
     def stop_watching(self) -> None:
         self._poll.stop()
@@ -150,7 +163,9 @@ class Journal(QObject):
         if version != self._data_version or today != self._day:
             log.debug("journal changed outside this window (data_version %s)", version)
             self._data_version = version
-            self._day = today
+            if today != self._day:
+                self._day = today
+                self.purge_trash()
             self.changed.emit()
 
     def _changed(self) -> None:
