@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -74,20 +75,20 @@ def cmd_list(args: argparse.Namespace) -> int:
         since = today - timedelta(days=DEFAULT_LIST_DAYS - 1)
     if since and until and since > until:
         raise UserError(f"--since {since} is after --until {until}.")
+    filters: dict[str, Any] = {"since": since, "until": until, "tag": args.tag}
     with open_store_for(args) as store:
-        found = wins.list_wins(store, since=since, until=until, tag=args.tag, search=args.search)
         unreadable = wins.unreadable(store)
-        ids = {} if args.json else wins.short_ids(store, (w.uuid for w in found))
-    if unreadable:
-        print(
-            f"Note: {len(unreadable)} win(s) have a day that is no date and are not listed; "
-            "`smallwins doctor` names them.",
-            file=sys.stderr,
-        )
-    if args.json:
-        json.dump([as_json(w) for w in found], sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return EXIT_OK
+        if unreadable:
+            print(
+                f"Note: {len(unreadable)} win(s) have a day that is no date and are not "
+                "listed; `smallwins doctor` names them.",
+                file=sys.stderr,
+            )
+        if args.json:  # streamed, one win a line: flat memory, however many match
+            _write_json(wins.iter_wins(store, search=args.search, **filters))
+            return EXIT_OK
+        found = wins.list_wins(store, search=args.search, **filters)
+        ids = wins.short_ids(store, (w.uuid for w in found))
     if not found:
         print("No wins found." if (args.tag or args.search) else "No wins yet in this range.")
         return EXIT_OK
@@ -173,6 +174,15 @@ def cmd_trash(args: argparse.Namespace) -> int:
         print(f"  {ids[win.uuid]}  {win.as_line()}  ({win.day:%d %b}, {when})")
     print(f"Restore one with: smallwins restore ID (kept {wins.TRASH_DAYS} days)")
     return EXIT_OK
+
+
+def _write_json(found: Iterable[WinRecord]) -> None:
+    out = sys.stdout
+    out.write("[")
+    for n, win in enumerate(found):
+        out.write(",\n" if n else "\n")
+        out.write(json.dumps(as_json(win), ensure_ascii=False))
+    out.write("\n]\n")
 
 
 def as_json(win: WinRecord) -> dict[str, Any]:

@@ -20,7 +20,6 @@ may be saved (empty, too long) live in `wins.py`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -61,10 +60,14 @@ class Draft:
     notes: tuple[str, ...] = field(default=())
 
 
+# Unicode's control characters (category Cc: U+0000-U+001F, U+007F-U+009F) but newline and tab.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def clean_text(text: str) -> str:
     """Remove control characters other than newline and tab; normalise line endings."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return _CONTROL.sub("", text)
 
 
 def resolve_day(word: str, today: date) -> date | None:

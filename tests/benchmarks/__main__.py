@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tests.benchmarks import figures, report
+from tests.benchmarks import figures, journal, report
 from tests.benchmarks.probe import Probe, ProbeError
 from tests.e2e.desktop import (
     REQUIREMENTS,
@@ -26,8 +26,8 @@ from tests.e2e.desktop import (
     missing_requirements,
 )
 
-FULL = {"startup": 10, "capture": 20, "version": 20, "idle": 60.0, "settle": 3.0}
-QUICK = {"startup": 3, "capture": 5, "version": 5, "idle": 5.0, "settle": 1.0}
+FULL = {"startup": 10, "capture": 20, "version": 20, "idle": 60.0, "settle": 3.0, "journal": 3}
+QUICK = {"startup": 3, "capture": 5, "version": 5, "idle": 5.0, "settle": 1.0, "journal": 1}
 IDLE_SLICES = 6
 
 HOW = """\
@@ -45,7 +45,9 @@ tests/benchmarks/bare_tray.py (QApplication + one QSystemTrayIcon with the same 
 - every Python process caches bytecode (in the session's temp dir), as installed code has
   its .pyc files; the first runs of the session compile it.
 - idle: both apps side by side in the tray, after {settle:g} s to settle; utime+stime of
-  /proc/PID/stat over the window (clock tick {tick:g} ms, so resolution {resolution:.3f}%)."""
+  /proc/PID/stat over the window (clock tick {tick:g} ms, so resolution {resolution:.3f}%).
+- journal: 100,000 wins written through `wins.add_many` (beside a bare executemany of
+  similar rows), then each command run on that journal and on an empty one, alternately."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,11 +112,13 @@ def _measure(plan: dict[str, float]) -> list[report.Row]:
             startup = figures.measure_startup(bench, int(plan["startup"]))
             figures.progress("idle CPU and memory")
             idle = figures.measure_idle(bench, plan["idle"], plan["settle"], IDLE_SLICES)
+    history = journal.measure_journal(int(plan["journal"]))
     return [
         *report.startup_rows(startup),
         *report.capture_rows(capture, version.python, startup),
         *report.version_rows(version),
         *report.idle_rows(idle),
+        *journal.journal_rows(history),
     ]
 
 
