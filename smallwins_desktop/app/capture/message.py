@@ -6,13 +6,16 @@ calmly, and the offer to create a goal a win named that does not exist yet.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Signal
+import html
+
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from smallwins_desktop.core.celebrate import Celebration
 
 CELEBRATION_FADE_MS = 250
 CELEBRATION_MARKS = {0: "✎", 1: "✓", 2: "★", 3: "🎉"}
+HEADLINE_STYLE = {2: "font-size: 12pt;", 3: "font-size: 14pt; font-weight: bold;"}
 
 
 class MessageBar(QWidget):
@@ -20,9 +23,11 @@ class MessageBar(QWidget):
 
     Signals:
         create_goal_requested(str slug, str win_uuid): the user accepted the goal offer.
+        changed: what it shows changed, and so may its height (the window refits itself).
     """
 
     create_goal_requested = Signal(str, str)
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,48 +56,50 @@ class MessageBar(QWidget):
         return bool(self.label.property("problem"))
 
     def celebrate(self, celebration: Celebration, notes: tuple[str, ...] = ()) -> None:
+        """The headline sized to the win; the detail and notes below it in the normal size."""
         mark = CELEBRATION_MARKS.get(celebration.level, "✓")
-        lines = [f"{mark} {celebration.headline}"]
-        if celebration.detail:
-            lines.append(celebration.detail)
-        lines += list(notes)
-        self._show("\n".join(lines), problem=False, level=celebration.level)
+        size = HEADLINE_STYLE.get(celebration.level, "")
+        lines = [f'<span style="{size}">{html.escape(f"{mark} {celebration.headline}")}</span>']
+        lines += [html.escape(line) for line in (celebration.detail, *notes) if line]
+        self._show("<br>".join(lines), problem=False, rich=True)
         self._fade.stop()
         self._fade.setStartValue(0.0)
         self._fade.setEndValue(1.0)
         self._fade.start()
 
     def confirm(self, text: str) -> None:
-        self._show(text, problem=False, level=1)
+        self._show(text, problem=False)
 
     def show_problem(self, text: str) -> None:
-        self._show(text, problem=True, level=0)
+        self._show(text, problem=True)
         self._fx.setOpacity(1.0)
 
     def offer_goal(self, slug: str, win_uuid: str) -> None:
+        offer = self.tr("There is no goal +%s yet; the win was saved without it.") % slug
+        rich = self.label.textFormat() == Qt.TextFormat.RichText
         self.label.setText(
-            self.label.text()
-            + "\n"
-            + self.tr("There is no goal +%s yet; the win was saved without it.") % slug
+            self.label.text() + ("<br>" + html.escape(offer) if rich else "\n" + offer)
         )
         self._pending_goal = (slug, win_uuid)
         self.goal_button.setText(self.tr("Create +%s") % slug)
         self.goal_button.show()
+        self.changed.emit()
 
     def clear(self) -> None:
         self.label.hide()
         self.label.setProperty("problem", False)
         self.goal_button.hide()
+        self.changed.emit()
 
-    def _show(self, text: str, *, problem: bool, level: int) -> None:
+    def _show(self, text: str, *, problem: bool, rich: bool = False) -> None:
         self.goal_button.hide()
         self._pending_goal = None
+        self.label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.label.setText(text)
         self.label.setProperty("problem", problem)
-        size = {2: "font-size: 12pt;", 3: "font-size: 14pt; font-weight: bold;"}.get(level, "")
-        color = "#c0392b" if problem else "#1e8449"
-        self.label.setStyleSheet(f"color: {color}; {size}")
+        self.label.setStyleSheet(f"color: {'#c0392b' if problem else '#1e8449'};")
         self.label.show()
+        self.changed.emit()
 
     def _accept_goal(self) -> None:
         if self._pending_goal is not None:

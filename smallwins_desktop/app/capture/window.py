@@ -101,6 +101,7 @@ class CaptureWindow(QWidget):
 
         self.message_bar = MessageBar(self)
         self.message_bar.create_goal_requested.connect(self._create_goal)
+        self.message_bar.changed.connect(self._fit)
         self.message = self.message_bar.label
         self.create_goal_button = self.message_bar.goal_button
 
@@ -235,6 +236,11 @@ class CaptureWindow(QWidget):
             self._show_problem(str(error))
             return
         self.message_bar.confirm(self.tr("Goal +%s created and linked.") % slug)
+
+    def _fit(self) -> None:
+        """Grow or shrink to the message: a long celebration or problem is never clipped."""
+        if self.isVisible():
+            self.adjustSize()
 
     def _show_problem(self, text: str) -> None:
         self.message_bar.show_problem(text)
