@@ -114,7 +114,8 @@ class IpcServer(QObject):
             idle = QTimer(socket)
             idle.setSingleShot(True)
             idle.setInterval(CLIENT_IDLE_MS)
-            idle.timeout.connect(socket.abort)
+            # A lambda: PySide6 cannot connect a signal to QLocalSocket.abort directly.
+            idle.timeout.connect(lambda s=socket: s.abort())
             idle.start()
             socket.readyRead.connect(lambda s=socket, t=idle: self._read(s, t))
             socket.disconnected.connect(lambda s=socket: self._drop(s))

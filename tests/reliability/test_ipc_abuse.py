@@ -28,6 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pytestqt.qtbot import QtBot
 
 from smallwins_desktop import ipc, paths
+from smallwins_desktop.app import ipc_server
 from smallwins_desktop.app.ipc_server import MAX_CLIENTS, IpcServer
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.db import open_store
@@ -104,6 +105,24 @@ def test_held_connections_cannot_exhaust_the_app_or_close_its_socket(
         "ok": True,
         "text": "still here",
     }
+
+
+def test_a_silent_client_is_dropped_after_the_idle_time(
+    data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A connection that never says anything must not keep its descriptor for ever."""
+    monkeypatch.setattr(ipc_server, "CLIENT_IDLE_MS", 50)
+    server = IpcServer(ipc.socket_name(data_dir), {})
+    assert server.listen()
+    try:
+        [silent] = _hold(qtbot, server.name, 1)
+        qtbot.waitUntil(lambda: server.client_count() == 1)
+        qtbot.waitUntil(lambda: server.client_count() == 0, timeout=5_000)
+        silent.settimeout(5)
+        assert silent.recv(1) == b""  # closed by the app
+        silent.close()
+    finally:
+        server.close()
 
 
 def test_a_client_over_the_limit_is_told_the_app_is_busy(
