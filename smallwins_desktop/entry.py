@@ -1,10 +1,11 @@
 """The `smallwins` console script: the hand-over fast path, then the full CLI.
 
-`smallwins capture` is what users bind to a keyboard shortcut, so its usual case, an app
-already running, must show the window with as little start-up as possible: this module
-checks for exactly that case before importing argparse or anything else of the CLI, and
-asks the running app over its socket (`ipc.py`: os, socket and json only). Anything else,
-including "no app is running", goes to `cli.main` unchanged.
+`smallwins --version` is answered here outright. `smallwins capture` is what users bind to
+a keyboard shortcut, so its usual case, an app already running, must show the window with
+as little start-up as possible: this module checks for exactly that case before importing
+argparse or anything else of the CLI, and asks the running app over its socket (`ipc.py`:
+os, socket and json only). Anything else, including "no app is running", goes to `cli.main`
+unchanged.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ _HANDED_OVER = 0
 
 def main() -> int:
     argv = sys.argv[1:]
+    if argv == ["--version"]:  # answered before argparse and the CLI are imported
+        from smallwins_desktop import __version__
+
+        print(f"smallwins {__version__}")
+        return 0
     if _hand_over(argv):
         return _HANDED_OVER
     from smallwins_desktop.cli import main as cli_main

@@ -167,3 +167,22 @@ def test_the_fast_paths_load_neither_qt_nor_peewee(args: list[str], tmp_path: Pa
     assert "LOADED:\n" in done.stderr or done.stderr.endswith("LOADED:\n"), done.stderr
     if args[0] == "add":
         assert done.stdout.strip() == "Saved."
+
+
+def test_version_is_answered_before_the_cli_is_imported() -> None:
+    """`smallwins --version` should cost little more than starting Python."""
+    script = (
+        "import runpy, sys\n"
+        "sys.argv = ['smallwins', '--version']\n"
+        "try:\n"
+        "    runpy.run_module('smallwins_desktop', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED:' + ','.join(sorted(m for m in sys.modules if m in\n"
+        "      ('argparse', 'smallwins_desktop.cli', 'smallwins_desktop.ipc'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "LOADED:", done.stdout
