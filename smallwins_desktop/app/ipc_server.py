@@ -76,8 +76,11 @@ class IpcServer(QObject):
         return True
 
     def close(self) -> None:
+        """Stop listening and hang up on every client still connected."""
         self._watchdog.stop()
         self._server.close()
+        for socket in list(self._clients):
+            socket.abort()  # `disconnected` drops it from the set
 
     def client_count(self) -> int:
         return len(self._clients)
@@ -114,11 +117,21 @@ class IpcServer(QObject):
             idle = QTimer(socket)
             idle.setSingleShot(True)
             idle.setInterval(CLIENT_IDLE_MS)
-            # A lambda: PySide6 cannot connect a signal to QLocalSocket.abort directly.
-            idle.timeout.connect(lambda s=socket: s.abort())
+            idle.timeout.connect(self._close_idle)  # the timer is the socket's child
             idle.start()
             socket.readyRead.connect(lambda s=socket, t=idle: self._read(s, t))
             socket.disconnected.connect(lambda s=socket: self._drop(s))
+
+    def _close_idle(self) -> None:
+        """A client that sent nothing for `CLIENT_IDLE_MS`: hang up on it.
+
+        Found through the timer (`sender()`) rather than a lambda holding the socket: a
+        lambda outliving the socket it held crashed PySide6 at times when both went."""
+        timer = self.sender()
+        socket = timer.parent() if timer is not None else None
+        if isinstance(socket, QLocalSocket):
+            log.info("closed a connection that sent nothing for %d ms", CLIENT_IDLE_MS)
+            socket.abort()
 
     def _drop(self, socket: QLocalSocket) -> None:
         self._clients.discard(socket)

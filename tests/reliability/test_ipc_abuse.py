@@ -108,21 +108,16 @@ def test_held_connections_cannot_exhaust_the_app_or_close_its_socket(
 
 
 def test_a_silent_client_is_dropped_after_the_idle_time(
-    data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    server: IpcServer, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A connection that never says anything must not keep its descriptor for ever."""
-    monkeypatch.setattr(ipc_server, "CLIENT_IDLE_MS", 50)
-    server = IpcServer(ipc.socket_name(data_dir), {})
-    assert server.listen()
-    try:
-        [silent] = _hold(qtbot, server.name, 1)
-        qtbot.waitUntil(lambda: server.client_count() == 1)
-        qtbot.waitUntil(lambda: server.client_count() == 0, timeout=5_000)
-        silent.settimeout(5)
-        assert silent.recv(1) == b""  # closed by the app
-        silent.close()
-    finally:
-        server.close()
+    monkeypatch.setattr(ipc_server, "CLIENT_IDLE_MS", 50)  # read when a client connects
+    [silent] = _hold(qtbot, server.name, 1)
+    qtbot.waitUntil(lambda: server.client_count() == 1)
+    qtbot.waitUntil(lambda: server.client_count() == 0, timeout=5_000)
+    silent.settimeout(5)
+    assert silent.recv(1) == b""  # closed by the app
+    silent.close()
 
 
 def test_a_client_over_the_limit_is_told_the_app_is_busy(
