@@ -80,5 +80,10 @@ _V2_REMINDERS: Step = (
     "CREATE INDEX notification_delivery_local_date ON notification_delivery (local_date)",
 )
 
-STEPS: tuple[Step, ...] = (_V1_INITIAL, _V2_REMINDERS)
+_V3_TIMELINE: Step = (
+    # The journal's timeline pages newest first: day, then time of entry.
+    "CREATE INDEX win_timeline ON win (day, created_at)",
+)
+
+STEPS: tuple[Step, ...] = (_V1_INITIAL, _V2_REMINDERS, _V3_TIMELINE)
 LATEST_VERSION = len(STEPS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 import uuid as uuidlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -37,6 +38,8 @@ SHORT_ID_MIN = 7
 """The shortest id `list` shows: a prefix of the uuid, longer where another win shares it."""
 _ID_PREFIX = re.compile(r"^[0-9a-f-]{4,36}$")
 _SEARCH_WORD = re.compile(r"\w+")
+_SUGGEST_WORDS = 12
+_SUGGEST_FROM = 200
 
 
 @dataclass(frozen=True)
@@ -399,72 +402,91 @@ def deleted_count(store: Store) -> int:
     return int(Win.select().where(Win.deleted_at.is_null(False)).count())
 
 
+@dataclass(frozen=True)
+class WinFilter:
+    """Which wins a listing shows; every criterion given must hold (they combine with AND).
+
+    `deleted`: False (the default) for the journal, True for the trash, None for both.
+    `search` is words, each matched as a prefix over the text and tags (see `fts_query`)."""
+
+    since: date | None = None
+    until: date | None = None
+    tag: str | None = None
+    goal: str | None = None
+    impact: int | None = None
+    kind: str | None = None
+    search: str | None = None
+    deleted: bool | None = False
+
+    def is_empty(self) -> bool:
+        return self == WinFilter(deleted=self.deleted)
+
+
 @uses_store
-def list_wins(
-    store: Store,
-    *,
-    since: date | None = None,
-    until: date | None = None,
-    tag: str | None = None,
-    search: str | None = None,
-    kind: str | None = None,
-    include_deleted: bool = False,
-    limit: int | None = None,
-    newest_first: bool = False,
-) -> list[WinRecord]:
-    """Wins in a day range (inclusive), optionally with a tag or matching a search."""
-    return list(
-        iter_wins(
-            store,
-            since=since,
-            until=until,
-            tag=tag,
-            search=search,
-            kind=kind,
-            include_deleted=include_deleted,
-            limit=limit,
-            newest_first=newest_first,
-        )
-    )
+def list_wins(store: Store, /, **criteria: Any) -> list[WinRecord]:
+    """`iter_wins` as a list: for short listings (a day, a week)."""
+    return list(iter_wins(store, **criteria))
 
 
 @uses_store
 def iter_wins(
     store: Store,
+    /,
+    match: WinFilter | None = None,
     *,
-    since: date | None = None,
-    until: date | None = None,
-    tag: str | None = None,
-    search: str | None = None,
-    kind: str | None = None,
-    include_deleted: bool = False,
     limit: int | None = None,
+    offset: int = 0,
     newest_first: bool = False,
+    **criteria: Any,
 ) -> Iterator[WinRecord]:
-    """`list_wins`, streamed a batch at a time: memory stays flat however many match."""
-    query = _select()
-    if not include_deleted:
-        query = query.where(Win.deleted_at.is_null())
-    if since is not None:
-        query = query.where(Win.day >= since)
-    if until is not None:
-        query = query.where(Win.day <= until)
-    if kind is not None:
-        query = query.where(Win.kind == kind)
-    if tag is not None:
-        tagged = WinTag.select(WinTag.win).join(Tag).where(Tag.name == tag.lower().lstrip("#"))
-        query = query.where(Win.id.in_(tagged))
-    if search is not None:
-        match = fts_query(search)
-        if match is None:
-            return iter(())
-        hits = pw.SQL("(SELECT rowid FROM win_fts WHERE win_fts MATCH ?)", (match,))
-        query = query.where(Win.id.in_(hits))
-    order = (Win.day.desc(), Win.created_at.desc()) if newest_first else (Win.day, Win.created_at)
-    query = query.order_by(*order)
-    if limit is not None:
-        query = query.limit(limit)
+    """The wins `match` (or the `WinFilter` fields given as keywords) picks, in day order,
+    streamed a batch at a time: memory stays flat however many match."""
+    query = _filtered(_select(), match or WinFilter(**criteria))
+    if query is None:
+        return iter(())
+    if newest_first:
+        query = query.order_by(Win.day.desc(), Win.created_at.desc(), Win.id.desc())
+    else:
+        query = query.order_by(Win.day, Win.created_at, Win.id)
+    if limit is not None or offset:
+        query = query.limit(-1 if limit is None else limit).offset(offset)
     return _stream(store, query)
+
+
+@uses_store
+def count_wins(store: Store, match: WinFilter) -> int:
+    """How many wins `match` picks (setbacks included unless it says a kind)."""
+    query = _filtered(Win.select(), match)
+    return 0 if query is None else int(query.count())
+
+
+def _filtered(query: Any, match: WinFilter) -> Any:
+    """`query` narrowed to `match`, or None when nothing can match (a search of no words)."""
+    if match.deleted is not None:
+        query = query.where(Win.deleted_at.is_null(not match.deleted))
+    if match.since is not None:
+        query = query.where(Win.day >= match.since)
+    if match.until is not None:
+        query = query.where(Win.day <= match.until)
+    if match.kind is not None:
+        query = query.where(Win.kind == match.kind)
+    if match.impact is not None:
+        query = query.where(Win.impact == match.impact)
+    if match.goal is not None:
+        goal_ids = Goal.select(Goal.id).where(Goal.slug == match.goal.lower().lstrip("+"))
+        query = query.where(Win.goal.in_(goal_ids))
+    if match.tag is not None:
+        tagged = (
+            WinTag.select(WinTag.win).join(Tag).where(Tag.name == match.tag.lower().lstrip("#"))
+        )
+        query = query.where(Win.id.in_(tagged))
+    if match.search is not None:
+        words = fts_query(match.search)
+        if words is None:
+            return None
+        hits = pw.SQL("(SELECT rowid FROM win_fts WHERE win_fts MATCH ?)", (words,))
+        query = query.where(Win.id.in_(hits))
+    return query
 
 
 def _stream(store: Store, query: Any) -> Iterator[WinRecord]:
@@ -479,6 +501,79 @@ def fts_query(text: str) -> str | None:
     if not words:
         return None
     return " ".join(f'"{w}"*' for w in words)
+
+
+def match_spans(text: str, search: str | None) -> list[tuple[int, int]]:
+    """Where in `text` the words of `search` match, as (start, end) pairs, the way the search
+    index matches them: a word of the text that starts with a search word, ignoring case and
+    accents. For highlighting a search result."""
+    terms = [_folded(w) for w in _SEARCH_WORD.findall(search or "")]
+    if not terms:
+        return []
+    return [
+        (word.start(), word.end())
+        for word in _SEARCH_WORD.finditer(text)
+        if any(_folded(word.group()).startswith(term) for term in terms)
+    ]
+
+
+def _folded(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_NOT_TELLING = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "was",
+        "were",
+        "that",
+        "this",
+        "from",
+        "into",
+        "onto",
+        "have",
+        "has",
+        "had",
+        "our",
+        "out",
+        "but",
+        "not",
+    ]
+)
+
+
+@uses_store
+def suggest_tags(
+    store: Store, text: str, *, exclude: Iterable[str] = (), limit: int = 3
+) -> list[str]:
+    """Tags the user put on earlier wins with words like these, most fitting first.
+
+    The wins come from the search index (best matches first, by its own ranking, at most
+    `_SUGGEST_FROM`); the tags on them are counted. Short and common words say nothing
+    about a win and are left out; so are the tags in `exclude` (those already on it)."""
+    words = [
+        w
+        for w in dict.fromkeys(_SEARCH_WORD.findall(text.lower()))
+        if len(w) >= 3 and not w.isdigit() and w not in _NOT_TELLING
+    ][:_SUGGEST_WORDS]
+    if not words:
+        return []
+    match = " OR ".join(f'text : "{w}"*' for w in words)
+    skip = [t.lower().lstrip("#") for t in exclude]
+    placeholders = ", ".join("?" * len(skip)) or "''"
+    sql = (
+        "SELECT tag.name FROM (SELECT rowid FROM win_fts WHERE win_fts MATCH ? "
+        "ORDER BY rank LIMIT ?) AS hit "
+        "JOIN win_tag ON win_tag.win_id = hit.rowid JOIN tag ON tag.id = win_tag.tag_id "
+        f"WHERE tag.name NOT IN ({placeholders}) "
+        "GROUP BY tag.id ORDER BY COUNT(*) DESC, tag.name LIMIT ?"
+    )
+    rows = store.db.execute_sql(sql, (match, _SUGGEST_FROM, *skip, limit))
+    return [name for (name,) in rows]
 
 
 @uses_store
@@ -510,6 +605,39 @@ def count_by_day(
     counts = {readable_day(row.day): row.n for row in query}
     counts.pop(None, None)
     return counts  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    """One day's wins and setbacks (deleted ones left out); `weight` sums the wins' impact."""
+
+    wins: int = 0
+    setbacks: int = 0
+    weight: int = 0
+
+
+@uses_store
+def day_totals(
+    store: Store, *, since: date | None = None, until: date | None = None
+) -> dict[date, DayTotal]:
+    """Each day with a win or setback in the range, counted by SQLite in one pass."""
+    is_win = Win.kind == KIND_WIN
+    query: Any = Win.select(
+        Win.day,
+        pw.fn.SUM(pw.Case(None, [(is_win, 1)], 0)),
+        pw.fn.SUM(pw.Case(None, [(is_win, 0)], 1)),
+        pw.fn.SUM(pw.Case(None, [(is_win, Win.impact)], 0)),
+    ).where(Win.deleted_at.is_null())
+    if since is not None:
+        query = query.where(Win.day >= since)
+    if until is not None:
+        query = query.where(Win.day <= until)
+    totals = {}
+    for day, won, setbacks, weight in store.db.execute_sql(*query.group_by(Win.day).sql()):
+        readable = readable_day(day)
+        if readable is not None:
+            totals[readable] = DayTotal(int(won), int(setbacks), int(weight))
+    return totals
 
 
 @uses_store

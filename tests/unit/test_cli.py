@@ -87,7 +87,7 @@ def _seed(data_dir: Path, *lines: str) -> None:
 def _stored(data_dir: Path) -> list[wins.WinRecord]:
     """Every win in the database, deleted or not, read in-process."""
     with open_store(data_dir) as store:
-        return wins.list_wins(store, include_deleted=True)
+        return wins.list_wins(store, deleted=None)
 
 
 def _assert_user_error(done: subprocess.CompletedProcess[str], *fragments: str) -> None:

@@ -235,7 +235,7 @@ def test_soft_delete_hides_a_win_and_restore_brings_it_back(
     assert wins.list_wins(store) == []
     assert wins.list_wins(store, search="grandma") == []
     assert wins.list_wins(store, tag="family") == []
-    assert _texts(wins.list_wins(store, include_deleted=True)) == ["Called grandma"]
+    assert _texts(wins.list_wins(store, deleted=None)) == ["Called grandma"]
 
     restored = wins.restore(store, win.uuid)
 
