@@ -119,6 +119,7 @@ class SmallWinsApp(QObject):
     def open_journal(self) -> None:
         if self._journal_window is None:
             self._journal_window = JournalWindow(self.journal)
+            self._journal_window.capture_requested.connect(self.capture.present)
         self._journal_window.present()
 
     def open_notifications(self) -> None:

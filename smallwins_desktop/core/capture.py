@@ -43,6 +43,8 @@ _TAG = re.compile(rf"(?<![\w#+])#({_NAME})")
 _GOAL = re.compile(rf"(?<![\w#+])\+({_NAME})")
 _TAG_WORD = re.compile(rf"#{_NAME}")
 _GOAL_WORD = re.compile(rf"\+{_NAME}")
+TAG_PATTERN = re.compile(_NAME)
+"""A tag name on its own (without '#'): letters, digits, '-' and '_', at least one letter."""
 _BANGS = re.compile(r"!+")
 _TOKEN = re.compile(r"\S+")
 

@@ -226,7 +226,7 @@ class Rhythm:
         else:
             mood = "it starts with your first win"
         return (
-            f"Journaling habit {percent}%: {mood}. It rises with every workday you log and "
+            f"{mood[0].upper()}{mood[1:]}: the score rises with every workday you log and "
             "fades slowly when you stop."
         )
 

@@ -22,7 +22,14 @@ from typing import Any
 
 import peewee as pw
 
-from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN, Draft, clean_text, parse
+from smallwins_desktop.core.capture import (
+    KIND_SETBACK,
+    KIND_WIN,
+    TAG_PATTERN,
+    Draft,
+    clean_text,
+    parse,
+)
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.errors import CaptureError, NotFoundError
 from smallwins_desktop.core.models import Goal, Tag, Win, WinTag, readable_day
@@ -299,7 +306,13 @@ def edit(
         win.updated_at = now
         win.save()
         if tags is not None:
-            _set_tags(win, [t.lower() for t in tags])
+            names = [t.lower().lstrip("#") for t in tags]
+            bad = [t for t in names if not TAG_PATTERN.fullmatch(t)]
+            if bad:
+                raise CaptureError(
+                    f"A tag is letters, digits, '-' and '_' (and a letter): {', '.join(bad)}"
+                )
+            _set_tags(win, names)
         if win.deleted_at is None:
             _index(store, win, _tags_of(win.id))
     return get(store, uuid)

@@ -218,7 +218,7 @@ def test_the_users_workdays_and_rest_days_shape_the_streak(store: Store, now: da
 def test_every_rhythm_line_says_what_the_figure_means(store: Store, now: datetime) -> None:
     empty = stats.rhythm(store, FRI)
     assert empty.streak_line() == "A win on each workday builds a streak; days off don't break it."
-    assert empty.habit_line().startswith("Journaling habit 0%: it starts with your first win.")
+    assert empty.habit_line().startswith("It starts with your first win: the score rises")
     wins.add(store, "thu: a", today=FRI, now=now, source="cli")
     one = stats.rhythm(store, FRI)
     assert one.streak_line() == (

@@ -10,7 +10,9 @@ to "no win yet" at midnight. It runs no SQL itself: that is `core`'s job.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -21,8 +23,8 @@ from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.goals import GoalRecord
-from smallwins_desktop.core.stats import TodaySummary
-from smallwins_desktop.core.wins import AddResult, WinRecord
+from smallwins_desktop.core.stats import Memory, Rhythm, TodaySummary
+from smallwins_desktop.core.wins import AddResult, WinFilter, WinRecord
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +73,38 @@ class Journal(QObject):
     def recent(self, *, limit: int = 200, search: str | None = None) -> list[WinRecord]:
         return wins.list_wins(self._store, search=search or None, limit=limit, newest_first=True)
 
+    def page(self, match: WinFilter, *, offset: int, limit: int) -> list[WinRecord]:
+        """One page of the timeline: the wins `match` picks, newest first."""
+        return list(
+            wins.iter_wins(self._store, match, offset=offset, limit=limit, newest_first=True)
+        )
+
+    def count(self, match: WinFilter) -> int:
+        return wins.count_wins(self._store, match)
+
+    def get(self, uuid: str) -> WinRecord:
+        return wins.get(self._store, uuid)
+
+    def rhythm(self) -> Rhythm:
+        return stats.rhythm(self._store, self.today())
+
+    def on_this_day(self) -> list[Memory]:
+        return stats.on_this_day(self._store, self.today())
+
+    def suggest_tags(self, text: str, *, exclude: Iterable[str] = ()) -> list[str]:
+        return wins.suggest_tags(self._store, text, exclude=exclude)
+
+    def tags_in_use(self) -> list[tuple[str, int]]:
+        return wins.tags_in_use(self._store)
+
     def tag_names(self) -> list[str]:
         return [name for name, _ in wins.tags_in_use(self._store)]
 
     def goal_slugs(self) -> list[str]:
         return [g.slug for g in goals.list_goals(self._store, status="active")]
+
+    def goals(self) -> list[GoalRecord]:
+        return goals.list_goals(self._store)
 
     def parse(self, line: str) -> Draft:
         return parse(line, self.today())
@@ -122,6 +151,30 @@ class Journal(QObject):
             wins.edit(self._store, win_uuid, now=now, goal=goal.slug)
         self._changed()
         return goal
+
+    def edit(self, uuid: str, **fields: Any) -> WinRecord:
+        """Change a win (`wins.edit`'s fields: text, day, impact, kind, tags, goal)."""
+        changed = wins.edit(self._store, uuid, now=self._clock.now(), **fields)
+        self._changed()
+        return changed
+
+    def delete(self, uuid: str) -> WinRecord:
+        """Move a win to the trash (restorable for `wins.TRASH_DAYS` days)."""
+        deleted = wins.delete(self._store, uuid, now=self._clock.now())
+        self._changed()
+        return deleted
+
+    def restore(self, uuid: str) -> WinRecord:
+        restored = wins.restore(self._store, uuid)
+        self._changed()
+        return restored
+
+    def set_rest_day(self, day: date, rest: bool) -> None:
+        stats.set_rest_day(self._store, day, rest)
+        self._changed()
+
+    def now(self) -> datetime:
+        return self._clock.now()
 
     # -- the capture draft -----------------------------------------------------------------
 

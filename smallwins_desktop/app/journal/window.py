@@ -1,75 +1,770 @@
-"""A simple journal: recent wins, newest first, grouped by day, with search.
+"""The journal window, where a person looks back: the timeline, search and filters, the
+heatmap, the rhythm, and changing or deleting a win (undoable).
 
-A fuller journal (heatmap, goals, editing) builds on this later.
+    +--------------------------------------------------+--------------+
+    | heatmap of 52 weeks                  less ■■■ more | rhythm panel |
+    | [search] [tag] [goal] [impact] [kind] [period] [x] |  streak      |
+    | Showing 12 of 4,210 wins · #testing · big impact   |  this week   |
+    | timeline (model/view, fetched as it scrolls)       |  12 weeks    |
+    |                                                    |  habit       |
+    | [Moved to the trash: "..."  Undo]                  |  on this day |
+    +--------------------------------------------------+--------------+
+
+Everything is read through the `Journal` (which calls `core`); nothing here runs SQL. The
+window follows changes from anywhere (`Journal.changed`) while it is visible, and catches up
+when it is shown again.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import logging
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from smallwins_desktop.app.journal.heatmap import HeatmapView
 from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.journal.rhythm import RhythmPanel
+from smallwins_desktop.app.journal.timeline import (
+    IMPACT_WORDS,
+    TimelineDelegate,
+    TimelineModel,
+)
+from smallwins_desktop.app.marks import Colors
 from smallwins_desktop.app.tray.icons import app_icon
+from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN
+from smallwins_desktop.core.errors import SmallWinsError
+from smallwins_desktop.core.stats import monday_of
+from smallwins_desktop.core.wins import WinFilter, WinRecord
 
-SEARCH_DELAY_MS = 200
-RECENT_LIMIT = 300
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 0
+"""Search runs on the next turn of the event loop: fast typing coalesces, nothing waits."""
+UNDO_BAR_MS = 12_000
+PERIODS = ("any", "week", "30", "year")
 
 
-class JournalWindow(QWidget):
+class TimelineView(QListView):
+    """The list of wins: Enter edits, Delete deletes; scrolls smoothly, a pixel at a time."""
+
+    edit_requested = Signal(QModelIndex)
+    delete_requested = Signal(QModelIndex)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setUniformItemSizes(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        if self.state() != QAbstractItemView.State.EditingState and index.isValid():
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_requested.emit(index)
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self.delete_requested.emit(index)
+                return
+        super().keyPressEvent(event)
+
+
+class NoticeBar(QFrame):
+    """A line at the foot of the window: what just happened, with Undo when it can be undone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Notice"))
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setAccessibleName(self.tr("Undo"))
+        self.close_button = QPushButton(self.tr("Dismiss"), self)
+        self.close_button.setFlat(True)
+        self.close_button.setAccessibleName(self.tr("Dismiss the notice"))
+        self.close_button.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 6, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.undo_button)
+        row.addWidget(self.close_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(UNDO_BAR_MS)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def say(self, text: str, *, undo: bool, problem: bool = False) -> None:
+        self.label.setText(text)
+        self.label.setProperty("problem", problem)
+        self.undo_button.setVisible(undo)
+        self.show()
+        if problem:
+            self._timer.stop()  # a problem stays until it is read and dismissed
+        else:
+            self._timer.start()
+
+
+class _Step(QUndoCommand):
+    """An action already done, that the undo stack can take back and do again."""
+
+    def __init__(
+        self,
+        text: str,
+        redo: Callable[[], Any],
+        undo: Callable[[], Any],
+        report: Callable[[str], None],
+    ) -> None:
+        super().__init__(text)
+        self._redo, self._undo, self._report = redo, undo, report
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:  # pushed after the action succeeded: nothing to do yet
+            self._done_once = False
+            return
+        self._run(self._redo, "redo")
+
+    def undo(self) -> None:
+        self._run(self._undo, "undo")
+
+    def _run(self, step: Callable[[], Any], what: str) -> None:
+        try:
+            step()
+        except SmallWinsError as error:
+            self._report(f"Could not {what} “{self.text()}”: {error}")
+
+
+class JournalWindow(QMainWindow):
+    """Signals: capture_requested: the user asked for the capture box (Ctrl+N)."""
+
+    capture_requested = Signal()
+
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         self._journal = journal
+        self._stale = True
+        self._picked: tuple[date, date] | None = None
         self.setWindowTitle(self.tr("Journal — Small Wins"))
         self.setWindowIcon(app_icon())
-        self.resize(560, 620)
+        self.setObjectName("journalWindow")
+        self.resize(1100, 760)
+        self.undo_stack = QUndoStack(self)
+
+        self.heatmap = HeatmapView(self)
+        self.heatmap.range_picked.connect(self.pick_days)
+        self.heatmap.rest_day_toggled.connect(self._toggle_rest_day)
+        self.legend = _Legend(self)
+
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search wins and tags"))
+        self.search.setPlaceholderText(self.tr("Search wins and tags  (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(self.tr("Recent wins"))
-        self.list.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list)
+        self.tag_filter = self._combo(self.tr("Tag"), self._fill_tags)
+        self.goal_filter = self._combo(self.tr("Goal"), self._fill_goals)
+        self.impact_filter = self._combo(self.tr("Impact"))
+        self.impact_filter.addItem(self.tr("Any impact"), None)
+        for value, word in IMPACT_WORDS.items():
+            self.impact_filter.addItem(self.tr("%s impact") % word.capitalize(), value)
+        self.kind_filter = self._combo(self.tr("Kind"))
+        self.kind_filter.addItem(self.tr("Wins and setbacks"), None)
+        self.kind_filter.addItem(self.tr("Wins only"), KIND_WIN)
+        self.kind_filter.addItem(self.tr("Setbacks only"), KIND_SETBACK)
+        self.period_filter = self._combo(self.tr("Period"))
+        for key, label in zip(
+            PERIODS,
+            (
+                self.tr("Any time"),
+                self.tr("This week"),
+                self.tr("Last 30 days"),
+                self.tr("This year"),
+            ),
+            strict=True,
+        ):
+            self.period_filter.addItem(label, key)
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        self.clear_button.setAccessibleName(self.tr("Clear all filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("filterSummary")
+        self.summary.setAccessibleName(self.tr("What is shown"))
+
+        self.model = TimelineModel(journal, self)
+        self.delegate = TimelineDelegate(journal, self)
+        self.delegate.save_edit = self.save_edit
+        self.view = TimelineView(self)
+        self.view.setAccessibleName(self.tr("Wins, newest first"))
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        self.view.edit_requested.connect(self.view.edit)
+        self.view.delete_requested.connect(lambda index: self.delete_win(index.row()))
+        self.delegate.closeEditor.connect(self._editor_closed)
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(self.tr("Nothing to show"))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        self.notice = NoticeBar(self)
+        self.notice.undo_button.clicked.connect(self.undo_stack.undo)
+        self.rhythm = RhythmPanel(self)
+
+        self._build_layout()
+        self._build_menus()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._debounce.start)
-        journal.changed.connect(self._refresh_if_visible)
+        for combo in (
+            self.tag_filter,
+            self.goal_filter,
+            self.impact_filter,
+            self.kind_filter,
+            self.period_filter,
+        ):
+            combo.currentIndexChanged.connect(self._combo_changed)
+        self._fill_tags()
+        self._fill_goals()
+        journal.changed.connect(self._journal_changed)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _combo(self, name: str, fill: Callable[[], None] | None = None) -> QComboBox:
+        combo = _LazyCombo(fill, self)
+        combo.setAccessibleName(self.tr("Filter by %s") % name.lower())
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        return combo
+
+    def _build_layout(self) -> None:
+        heat_row = QHBoxLayout()
+        heat_row.addWidget(self.heatmap)
+        heat_row.addStretch(1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.clear_button)
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for widget in (
+            self.tag_filter,
+            self.goal_filter,
+            self.impact_filter,
+            self.kind_filter,
+            self.period_filter,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.legend)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(12, 10, 6, 8)
+        column.addLayout(heat_row)
+        column.addLayout(search_row)
+        column.addLayout(filters)
+        column.addLayout(summary_row)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.notice)
+        side = QScrollArea(self)
+        side.setWidget(self.rhythm)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setMinimumWidth(270)
+        side.setAccessibleName(self.tr("Your rhythm"))
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu
+        self.new_action = self._action(
+            file_menu,
+            self.tr("&Log a win…"),
+            QKeySequence.StandardKey.New,
+            self.capture_requested.emit,
+        )
+        self.trash_action = self._action(file_menu, self.tr("&Trash…"), None, self.show_trash)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Close"), QKeySequence.StandardKey.Close, self.close)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("&Edit the win"), None, self._edit_current)
+        self.delete_action = self._action(
+            edit_menu,
+            self.tr("&Delete the win"),
+            None,
+            lambda: self.delete_win(self._current_row()),
+        )
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("&Find"), QKeySequence.StandardKey.Find, self.focus_search)
+        self.clear_action = self._action(
+            edit_menu,
+            self.tr("&Clear filters"),
+            QKeySequence(Qt.Key.Key_Escape),
+            self.clear_filters,
+        )
+
+    def _action(
+        self,
+        menu: Any,
+        text: str,
+        keys: QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[[], Any],
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    # -- showing -----------------------------------------------------------------------------
 
     def present(self) -> None:
-        self.refresh()
         self.show()
         self.raise_()
         self.activateWindow()
+        self.view.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.notice.hide()
+        super().closeEvent(event)
 
     def refresh(self) -> None:
-        self.list.clear()
-        query = self.search.text().strip()
-        found = self._journal.recent(limit=RECENT_LIMIT, search=query or None)
-        if not found:
-            self.list.addItem(self.tr("No wins match.") if query else self.tr("No wins yet."))
-            return
-        current: date | None = None
-        bold = QFont(self.list.font())
-        bold.setBold(True)
-        for win in found:
-            if win.day != current:
-                current = win.day
-                header = QListWidgetItem(win.day.strftime("%A %d %B %Y"))
-                header.setFont(bold)
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.list.addItem(header)
-            mark = "↯" if win.kind == "setback" else "✓"
-            tags = "".join(f"  #{t}" for t in win.tags)
-            goal = f"  +{win.goal}" if win.goal else ""
-            self.list.addItem(f"   {mark}  {win.text}{tags}{goal}")
+        """Read everything again: the timeline (keeping its place), the heatmap and rhythm."""
+        self._stale = False
+        self.model.reload()
+        self._show_figures()
+        self._show_summary()
 
-    def _refresh_if_visible(self) -> None:
-        if self.isVisible():
+    def _show_figures(self) -> None:
+        try:
+            rhythm = self._journal.rhythm()
+            memories = self._journal.on_this_day()
+        except SmallWinsError as error:
+            self.notice.say(str(error), undo=False, problem=True)
+            return
+        self.heatmap.set_heatmap(rhythm.heatmap)
+        self.rhythm.show_rhythm(rhythm)
+        self.rhythm.show_memories(memories)
+
+    def _journal_changed(self) -> None:
+        self._stale = True
+        self.model_changed_elsewhere()
+
+    def model_changed_elsewhere(self) -> None:
+        if self.isVisible() and self.view.state() != QAbstractItemView.State.EditingState:
             self.refresh()
+            for combo in (self.tag_filter, self.goal_filter):
+                combo.stale = True  # type: ignore[attr-defined]
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def current_filter(self) -> WinFilter:
+        today = self._journal.today()
+        since: date | None = None
+        until: date | None = None
+        period = self.period_filter.currentData()
+        if self._picked is not None and period == "picked":
+            since, until = self._picked
+        elif period == "week":
+            since = monday_of(today)
+        elif period == "30":
+            since = today - timedelta(days=29)
+        elif period == "year":
+            since = date(today.year, 1, 1)
+        return WinFilter(
+            since=since,
+            until=until,
+            tag=self.tag_filter.currentData(),
+            goal=self.goal_filter.currentData(),
+            impact=self.impact_filter.currentData(),
+            kind=self.kind_filter.currentData(),
+            search=self.search.text().strip() or None,
+        )
+
+    def apply_filters(self) -> None:
+        match = self.current_filter()
+        self.delegate.search = match.search
+        try:
+            self.model.set_filter(match)
+        except SmallWinsError as error:
+            self.notice.say(str(error), undo=False, problem=True)
+            return
+        self.heatmap.set_picked((match.since, match.until) if self._picked_active() else None)
+        self._show_summary()
+        if self.model.rowCount():
+            self.view.scrollToTop()
+
+    def _picked_active(self) -> bool:
+        return self._picked is not None and self.period_filter.currentData() == "picked"
+
+    def pick_days(self, first: date, last: date) -> None:
+        """Show only these days (a click or a drag on the heatmap)."""
+        self._picked = (first, last)
+        label = f"{first:%a %-d %b}" if first == last else f"{first:%-d %b} – {last:%-d %b}"
+        slot = self.period_filter.findData("picked")
+        self.period_filter.blockSignals(True)
+        if slot < 0:
+            self.period_filter.addItem(label, "picked")
+            slot = self.period_filter.count() - 1
+        else:
+            self.period_filter.setItemText(slot, label)
+        self.period_filter.setCurrentIndex(slot)
+        self.period_filter.blockSignals(False)
+        self.apply_filters()
+
+    def clear_filters(self) -> None:
+        """Every filter off, in one step (the Clear button, Esc)."""
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            return
+        for combo in (
+            self.tag_filter,
+            self.goal_filter,
+            self.impact_filter,
+            self.kind_filter,
+            self.period_filter,
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._drop_picked()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filters()
+
+    def _drop_picked(self) -> None:
+        self._picked = None
+        slot = self.period_filter.findData("picked")
+        if slot >= 0:
+            self.period_filter.blockSignals(True)
+            self.period_filter.removeItem(slot)
+            self.period_filter.blockSignals(False)
+
+    def _combo_changed(self) -> None:
+        if self.sender() is self.period_filter and self.period_filter.currentData() != "picked":
+            self._drop_picked()
+        self.apply_filters()
+
+    def _fill_tags(self) -> None:
+        self._refill(
+            self.tag_filter,
+            self.tr("Any tag"),
+            [(f"#{name} ({count})", name) for name, count in self._journal.tags_in_use()],
+        )
+
+    def _fill_goals(self) -> None:
+        self._refill(
+            self.goal_filter,
+            self.tr("Any goal"),
+            [(f"+{g.slug} · {g.title}", g.slug) for g in self._journal.goals()],
+        )
+
+    def _refill(self, combo: QComboBox, anything: str, items: list[tuple[str, str]]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(anything, None)
+        for label, value in items:
+            combo.addItem(label, value)
+        slot = combo.findData(chosen) if chosen is not None else 0
+        if slot < 0:  # the chosen tag went (its last win deleted): keep it until cleared
+            combo.addItem(f"#{chosen}", chosen)
+            slot = combo.count() - 1
+        combo.setCurrentIndex(slot)
+        combo.blockSignals(False)
+
+    def _show_summary(self) -> None:
+        match = self.model.match
+        total = self.model.total
+        parts = []
+        if match.search:
+            parts.append(self.tr("matching “%s”") % match.search)
+        if match.tag:
+            parts.append(f"#{match.tag}")
+        if match.goal:
+            parts.append(f"+{match.goal}")
+        if match.impact:
+            parts.append(self.tr("%s impact") % IMPACT_WORDS[match.impact])
+        if match.kind:
+            parts.append(
+                self.tr("setbacks only") if match.kind == KIND_SETBACK else self.tr("wins only")
+            )
+        if match.since or match.until:
+            parts.append(
+                self.period_filter.currentText().lower()
+                if not self._picked_active()
+                else self.period_filter.currentText()
+            )
+        noun = self.tr("win") if total == 1 else self.tr("wins")
+        if parts:
+            self.summary.setText(self.tr("%s %s · %s") % (f"{total:,}", noun, " · ".join(parts)))
+        else:
+            self.summary.setText(self.tr("All %s %s, newest first") % (f"{total:,}", noun))
+        self.clear_button.setEnabled(bool(parts))
+        if total:
+            self.stack.setCurrentWidget(self.view)
+        else:
+            self.empty.setText(
+                self.tr("No wins match these filters. Esc clears them.")
+                if parts
+                else self.tr(
+                    "No wins yet. Press Ctrl+N to log your first: what moved forward today?"
+                )
+            )
+            self.stack.setCurrentWidget(self.empty)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- changing wins -----------------------------------------------------------------------
+
+    def _current_row(self) -> int:
+        return self.view.currentIndex().row()
+
+    def _edit_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.view.edit(index)
+
+    def delete_win(self, row: int) -> None:
+        """Move the win to the trash, with Undo in the bar below and on Ctrl+Z."""
+        win = self.model.win(row)
+        if win is None:
+            return
+        try:
+            self._journal.delete(win.uuid)
+        except SmallWinsError as error:
+            self.notice.say(str(error), undo=False, problem=True)
+            return
+        self.undo_stack.push(
+            _Step(
+                self.tr("delete “%s”") % _short(win.text),
+                lambda: self._journal.delete(win.uuid),
+                lambda: self._journal.restore(win.uuid),
+                self._report,
+            )
+        )
+        self.notice.say(
+            self.tr("Moved to the trash: “%s”. It stays there for 30 days.") % _short(win.text),
+            undo=True,
+        )
+        next_row = min(row, self.model.rowCount() - 1)
+        if next_row >= 0:
+            self.view.setCurrentIndex(self.model.index(next_row))
+
+    def save_edit(self, win: WinRecord, changes: dict[str, Any]) -> None:
+        """Apply an edit from the editor (raising what the core refuses) and make it undoable."""
+        before = {
+            "text": win.text,
+            "tags": list(win.tags),
+            "goal": win.goal,
+            "impact": win.impact,
+            "kind": win.kind,
+            "day": win.day,
+        }
+        undo = {key: before[key] for key in changes}
+        changed = self._journal.edit(win.uuid, **changes)
+        self.model.replace_win(changed)
+        self.undo_stack.push(
+            _Step(
+                self.tr("edit “%s”") % _short(win.text),
+                lambda: self._journal.edit(win.uuid, **changes),
+                lambda: self._journal.edit(win.uuid, **undo),
+                self._report,
+            )
+        )
+        self.notice.say(self.tr("Saved the change to “%s”.") % _short(changed.text), undo=True)
+
+    def _editor_closed(self, editor: QWidget, hint: Any) -> None:
+        self.view.setFocus()
+        if self._stale:
+            QTimer.singleShot(0, self.refresh)
+
+    def _report(self, text: str) -> None:
+        self.notice.say(text, undo=False, problem=True)
+
+    def _toggle_rest_day(self, day: date, rest: bool) -> None:
+        try:
+            self._journal.set_rest_day(day, rest)
+        except SmallWinsError as error:
+            self._report(str(error))
+
+    def show_trash(self) -> None:
+        TrashDialog(self._journal, self).exec()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear_filters()
+            return
+        super().keyPressEvent(event)
+
+
+class TrashDialog(QDialog):
+    """Deleted wins, with how long each can still come back; Restore brings one back."""
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self.setWindowTitle(self.tr("Trash — Small Wins"))
+        self.setAccessibleName(self.tr("Trash"))
+        self.resize(560, 480)
+        self.model = TimelineModel(journal, self)
+        self.model.set_filter(WinFilter(deleted=True))
+        delegate = TimelineDelegate(journal, self)
+        delegate.trash = True
+        self.view = TimelineView(self)
+        self.view.setAccessibleName(self.tr("Deleted wins"))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(delegate)
+        self.view.edit_requested.connect(lambda index: self.restore(index.row()))
+        explain = QLabel(
+            self.tr("Deleted wins wait here for 30 days, then go for good. Enter restores one."),
+            self,
+        )
+        explain.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restore_button.setAccessibleName(self.tr("Restore the selected win"))
+        self.restore_button.clicked.connect(lambda: self.restore(self.view.currentIndex().row()))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0))
+        else:
+            explain.setText(self.tr("The trash is empty."))
+
+    def restore(self, row: int) -> None:
+        win = self.model.win(row)
+        if win is None:
+            return
+        try:
+            self._journal.restore(win.uuid)
+        except SmallWinsError as error:
+            self.problem.setText(str(error))
+            self.problem.show()
+            return
+        self.model.reload()
+
+
+class _LazyCombo(QComboBox):
+    """A filter list filled again just before it opens when the journal changed meanwhile."""
+
+    def __init__(self, fill: Callable[[], None] | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fill = fill
+        self.stale = False
+
+    def showPopup(self) -> None:
+        if self._fill is not None and self.stale:
+            self.stale = False
+            self._fill()
+        super().showPopup()
+
+
+class _Legend(QWidget):
+    """'Fewer ■■■■■ more' under the heatmap."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(3)
+        fewer = QLabel(self.tr("Fewer"), self)
+        fewer.setEnabled(False)
+        row.addWidget(fewer)
+        self.swatches = []
+        for level in range(5):
+            swatch = QLabel(self)
+            swatch.setFixedSize(12, 12)
+            self.swatches.append((swatch, level))
+            row.addWidget(swatch)
+        more = QLabel(self.tr("more"), self)
+        more.setEnabled(False)
+        row.addWidget(more)
+        self.setAccessibleName(self.tr("Heatmap legend: lighter is fewer wins"))
+        self._paint_swatches()
+
+    def _paint_swatches(self) -> None:
+        colors = Colors(self.palette())
+        for swatch, level in self.swatches:
+            swatch.setStyleSheet(f"background: {colors.heat[level].name()}; border-radius: 2px;")
+
+    def changeEvent(self, event: Any) -> None:
+        if event.type() == event.Type.PaletteChange:
+            self._paint_swatches()
+        super().changeEvent(event)
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -1,0 +1,76 @@
+"""Tag suggestions while typing: tags the user gave earlier wins with similar words.
+
+Shown under the capture box and the journal's editor as a row of small buttons; choosing one
+adds the tag. Computed locally from the user's own history (`wins.suggest_tags`), a moment
+after typing stops, so fast typing never waits on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.core.errors import SmallWinsError
+
+log = logging.getLogger(__name__)
+
+SUGGEST_DELAY_MS = 250
+
+
+class TagSuggestions(QWidget):
+    """A row of suggested tags. Signals: chosen(str): the user picked this tag (no '#')."""
+
+    chosen = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._text = ""
+        self._present: tuple[str, ...] = ()
+        self.setAccessibleName(self.tr("Suggested tags"))
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(4)
+        self._label = QLabel(self.tr("Suggested:"), self)
+        self._label.setEnabled(False)  # drawn in the muted colour
+        self._row.addWidget(self._label)
+        self._row.addStretch(1)
+        self.buttons: list[QPushButton] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SUGGEST_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.hide()
+
+    def update_for(self, text: str, present: Iterable[str]) -> None:
+        """Suggest for this text, leaving out the tags it already has (after a short pause)."""
+        self._text = text
+        self._present = tuple(present)
+        self._timer.start()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        try:
+            found = self._journal.suggest_tags(self._text, exclude=self._present)
+        except SmallWinsError as error:  # a suggestion is a nicety: never in the way
+            log.warning("no tag suggestions: %s", error)
+            found = []
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        for tag in found:
+            button = QPushButton(f"#{tag}", self)
+            button.setFlat(True)
+            button.setAccessibleName(self.tr("Add the tag %s") % tag)
+            button.setToolTip(self.tr("You used #%s on wins like this one") % tag)
+            button.clicked.connect(lambda _=False, tag=tag: self.chosen.emit(tag))
+            self._row.insertWidget(self._row.count() - 1, button)
+            self.buttons.append(button)
+        self.setVisible(bool(found))
+
+    def suggestions(self) -> list[str]:
+        return [b.text().lstrip("#") for b in self.buttons]

@@ -1,0 +1,198 @@
+"""The rhythm panel beside the timeline: streak, this week, twelve weeks of bars, the habit
+score, and wins from a week, a month and a year ago. Each figure has a line saying what it
+means. The figures come ready-made from `core.stats.rhythm`; nothing is counted here.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from smallwins_desktop.app.marks import Colors
+from smallwins_desktop.core.stats import Memory, Rhythm, WeekCount
+
+MEMORY_WINS_SHOWN = 3
+
+
+class WeekBars(QWidget):
+    """Wins per week as bars, oldest left; this week's bar in the accent colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.weeks: tuple[WeekCount, ...] = ()
+        self.setAccessibleName(self.tr("Wins per week, the last 12 weeks"))
+        self.setMinimumHeight(64)
+
+    def set_weeks(self, weeks: tuple[WeekCount, ...]) -> None:
+        self.weeks = weeks
+        self.setAccessibleDescription(
+            ", ".join(f"week of {w.monday:%-d %b}: {w.wins}" for w in weeks)
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 72)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.weeks:
+            return
+        colors = Colors(self.palette())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+        painter.setFont(small)
+        metrics = QFontMetrics(small)
+        label_h = metrics.height()
+        top, bottom = label_h, self.height() - label_h - 2
+        peak = max(1, *(w.wins for w in self.weeks))
+        slot = self.width() / len(self.weeks)
+        for n, week in enumerate(self.weeks):
+            height = (bottom - top) * week.wins / peak
+            bar = QRectF(n * slot + slot * 0.18, bottom - height, slot * 0.64, height)
+            current = n == len(self.weeks) - 1
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colors.accent if current else colors.heat[3])
+            if week.wins:
+                painter.drawRoundedRect(bar, 2, 2)
+                painter.setPen(colors.muted)
+                painter.drawText(
+                    QRectF(n * slot, bar.top() - label_h, slot, label_h),
+                    Qt.AlignmentFlag.AlignCenter,
+                    str(week.wins),
+                )
+            else:
+                painter.setBrush(colors.heat[0])
+                painter.drawRect(QRectF(bar.left(), bottom - 1, bar.width(), 1))
+            if n % 3 == 2 or current:
+                painter.setPen(colors.muted)
+                painter.drawText(
+                    QRectF(n * slot - slot, bottom + 2, slot * 3, label_h),
+                    Qt.AlignmentFlag.AlignCenter,
+                    "now" if current else f"{week.monday:%-d %b}",
+                )
+        painter.end()
+
+
+class HabitBar(QWidget):
+    """The habit score as a thin bar filled to its share."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.score = 0.0
+        self.setFixedHeight(8)
+
+    def set_score(self, score: float) -> None:
+        self.score = max(0.0, min(1.0, score))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colors = Colors(self.palette())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colors.heat[0])
+        whole = QRectF(0, 1, self.width(), self.height() - 2)
+        painter.drawRoundedRect(whole, 3, 3)
+        painter.setBrush(colors.win)
+        painter.drawRoundedRect(QRectF(0, 1, self.width() * self.score, self.height() - 2), 3, 3)
+        painter.end()
+
+
+def _mute(label: QLabel) -> None:
+    """Draw the label in the muted text colour of its palette (readable: not 'disabled')."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, Colors(palette).muted)
+    label.setPalette(palette)
+
+
+class RhythmPanel(QFrame):
+    """The figures, each a headline and a line of explanation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rhythmPanel")
+        self.setAccessibleName(self.tr("Your rhythm"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        self.streak = self._headline(layout, self.tr("Streak"))
+        self.streak_line = self._explain(layout)
+        self.week = self._headline(layout, self.tr("This week"))
+        self.week_line = self._explain(layout)
+        self.bars = WeekBars(self)
+        layout.addWidget(self.bars)
+        self.bars_line = self._explain(layout)
+        self.habit = self._headline(layout, self.tr("Journaling habit"))
+        self.habit_bar = HabitBar(self)
+        self.habit_bar.setAccessibleName(self.tr("Journaling habit score"))
+        layout.addWidget(self.habit_bar)
+        self.habit_line = self._explain(layout)
+        self.memories_title = self._section(layout, self.tr("On this day"))
+        self.memories = QLabel(self)
+        self.memories.setWordWrap(True)
+        self.memories.setTextFormat(Qt.TextFormat.RichText)
+        self.memories.setAccessibleName(self.tr("Wins from a week, a month and a year ago"))
+        layout.addWidget(self.memories)
+        layout.addStretch(1)
+
+    def _section(self, layout: QVBoxLayout, title: str) -> QLabel:
+        label = QLabel(title, self)
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        layout.addSpacing(10)
+        layout.addWidget(label)
+        return label
+
+    def _headline(self, layout: QVBoxLayout, title: str) -> QLabel:
+        self._section(layout, title)
+        value = QLabel(self)
+        font = QFont(value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        value.setFont(font)
+        value.setAccessibleName(title)
+        layout.addWidget(value)
+        return value
+
+    def _explain(self, layout: QVBoxLayout) -> QLabel:
+        line = QLabel(self)
+        line.setWordWrap(True)
+        line.setObjectName("explanation")
+        _mute(line)
+        layout.addWidget(line)
+        return line
+
+    def show_rhythm(self, rhythm: Rhythm) -> None:
+        days = "workday" if rhythm.streak == 1 else "workdays"
+        self.streak.setText(self.tr("%d %s") % (rhythm.streak, days))
+        self.streak_line.setText(rhythm.streak_line())
+        self.week.setText(
+            self.tr("%d win%s") % (rhythm.this_week, "" if rhythm.this_week == 1 else "s")
+        )
+        self.week_line.setText(rhythm.week_line())
+        self.bars.set_weeks(rhythm.weeks)
+        self.bars_line.setText(rhythm.bars_line())
+        self.habit.setText(f"{round(rhythm.habit * 100)}%")
+        self.habit_bar.set_score(rhythm.habit)
+        self.habit_line.setText(rhythm.habit_line())
+
+    def show_memories(self, memories: list[Memory]) -> None:
+        visible = bool(memories)
+        self.memories_title.setVisible(visible)
+        self.memories.setVisible(visible)
+        blocks = []
+        for memory in memories:
+            shown = [html.escape(w.text) for w in memory.wins[:MEMORY_WINS_SHOWN]]
+            more = len(memory.wins) - len(shown)
+            if more > 0:
+                shown.append(self.tr("and %d more") % more)
+            items = "".join(f"<li>{text}</li>" for text in shown)
+            blocks.append(
+                f"<b>{html.escape(memory.label)}</b> · {memory.day:%a %-d %b %Y}"
+                f"<ul style='margin-top:0; margin-left:-24px'>{items}</ul>"
+            )
+        self.memories.setText("".join(blocks))
