@@ -284,6 +284,12 @@ def edit(
     goal: str | None = _UNSET,
 ) -> WinRecord:
     """Change the given fields of a win; `goal=None` unlinks it, a slug must exist."""
+    names = None if tags is None else [t.lower().lstrip("#") for t in tags]
+    bad = [t for t in names or () if not TAG_PATTERN.fullmatch(t)]
+    if bad:
+        raise CaptureError(
+            f"A tag is letters, digits, '-' and '_' (and a letter): {', '.join(bad)}"
+        )
     with store.write():
         win = _win(uuid)
         if text is not None:
@@ -305,13 +311,7 @@ def edit(
             win.goal = linked
         win.updated_at = now
         win.save()
-        if tags is not None:
-            names = [t.lower().lstrip("#") for t in tags]
-            bad = [t for t in names if not TAG_PATTERN.fullmatch(t)]
-            if bad:
-                raise CaptureError(
-                    f"A tag is letters, digits, '-' and '_' (and a letter): {', '.join(bad)}"
-                )
+        if names is not None:
             _set_tags(win, names)
         if win.deleted_at is None:
             _index(store, win, _tags_of(win.id))

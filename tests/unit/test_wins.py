@@ -210,6 +210,8 @@ def test_edit_with_goal_none_unlinks(store: Store, today: date, now: datetime) -
         ({"impact": 4}, CaptureError),
         ({"kind": "triumph"}, CaptureError),
         ({"goal": "no-such-goal"}, NotFoundError),
+        ({"tags": ["fine", "not/a/tag"]}, CaptureError),
+        ({"text": "New text", "tags": ["two words"]}, CaptureError),
     ],
 )
 def test_an_invalid_edit_is_refused_and_changes_nothing(

@@ -52,8 +52,14 @@ class TagSuggestions(QWidget):
         self._present = tuple(present)
         self._timer.start()
 
+    def stop(self) -> None:
+        """Forget a pending suggestion (the editor closes, the text was saved)."""
+        self._timer.stop()
+
     def refresh(self) -> None:
         self._timer.stop()
+        if not self.window().isVisible():
+            return  # the box or editor closed meanwhile: nothing to show it in
         try:
             found = self._journal.suggest_tags(self._text, exclude=self._present)
         except SmallWinsError as error:  # a suggestion is a nicety: never in the way

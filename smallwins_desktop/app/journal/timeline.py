@@ -346,6 +346,9 @@ class TimelineDelegate(QStyledItemDelegate):
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:
         self.editing = None
+        suggestions = getattr(editor, "suggestions", None)
+        if suggestions is not None:
+            suggestions.stop()  # a suggestion due after the editor went has nowhere to go
         super().destroyEditor(editor, index)
         if index.isValid():
             self.sizeHintChanged.emit(index)

@@ -394,6 +394,8 @@ class JournalWindow(QMainWindow):
         self.model.reload()
         self._show_figures()
         self._show_summary()
+        for combo in (self.tag_filter, self.goal_filter):
+            combo.stale = True  # type: ignore[attr-defined]
 
     def _show_figures(self) -> None:
         try:
@@ -413,8 +415,6 @@ class JournalWindow(QMainWindow):
     def model_changed_elsewhere(self) -> None:
         if self.isVisible() and self.view.state() != QAbstractItemView.State.EditingState:
             self.refresh()
-            for combo in (self.tag_filter, self.goal_filter):
-                combo.stale = True  # type: ignore[attr-defined]
 
     # -- filters -----------------------------------------------------------------------------
 
