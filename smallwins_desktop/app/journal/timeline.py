@@ -31,7 +31,13 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextLayout,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from smallwins_desktop.app import marks
 from smallwins_desktop.app.journal.journal import Journal
@@ -238,7 +244,9 @@ class TimelineDelegate(QStyledItemDelegate):
         if win is None:
             return super().sizeHint(option, index)
         text_font, _, small = self._fonts(option)
-        width = option.rect.width() or (self.parent().width() if self.parent() else 400)  # type: ignore[attr-defined]
+        view = option.widget  # type: ignore[attr-defined]
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+        width = width or option.rect.width() or 400
         heading = self.heading_height(option) if index.data(FIRST_OF_DAY_ROLE) else 0
         if self.editing is not None and self.editing == QPersistentModelIndex(index):
             return QSize(width, heading + self.editor_height)

@@ -90,7 +90,8 @@ class TimelineView(QListView):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap again to a new width
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
