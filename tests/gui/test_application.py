@@ -44,7 +44,7 @@ def test_tooltip_names_the_streak_of_workdays(app: SmallWinsApp, clock: FixedClo
     for line in ("wed: One", "thu: Two", "Three", "Four"):
         app.journal.add_line(line, source="cli")
     assert app.tray is not None
-    assert app.tray.icon.toolTip() == "Small Wins — 2 wins today · 3-day streak"
+    assert app.tray.icon.toolTip() == "Small Wins — 2 wins today · 3 workdays in a row"
 
 
 def test_tray_menu_has_the_actions_with_the_capture_shortcut(app: SmallWinsApp) -> None:

@@ -195,10 +195,52 @@ def test_a_big_win_is_celebrated_more_than_a_small_one(window: CaptureWindow, qt
     qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     big = window.message.text()
     headline, *rest = big.split("<br>")
-    assert "🎉" in headline
     assert "font-size: 14pt; font-weight: bold;" in headline  # only the headline is big
     assert all("font-size" not in line for line in rest)
     assert "bold" not in small
+
+
+def test_celebrations_and_todays_wins_use_drawn_marks_not_symbol_characters(
+    window: CaptureWindow, qtbot: QtBot
+) -> None:
+    symbols = [chr(c) for c in (0x2713, 0x2605, 0x270E, 0x21AF, 0x1F389)]  # check, star, ...
+    qtbot.keyClicks(window.editor, "Small step")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    small_mark = window.message_bar.mark.pixmap()
+    assert window.message_bar.mark.isVisibleTo(window)
+    qtbot.keyClicks(window.editor, "Launched the product !!!")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    big_mark = window.message_bar.mark.pixmap()
+    assert big_mark.width() > small_mark.width()  # the big win's star is larger
+    assert not any(s in window.message.text() for s in symbols)
+    qtbot.keyClicks(window.editor, "setback: the deploy failed")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not window.message_bar.mark.isVisibleTo(window)  # a setback is not celebrated
+
+    items = [window.today_list.item(n) for n in range(window.today_list.count())]
+    assert [i.text() for i in items] == ["Small step", "Launched the product", "the deploy failed"]
+    assert all(not i.icon().isNull() for i in items)
+    assert not any(s in i.text() for i in items for s in symbols)
+    first = items[0].icon().pixmap(16).toImage()
+    big = items[1].icon().pixmap(16).toImage()
+    assert first != big  # small and big impact look different
+
+
+def test_tags_used_on_similar_wins_are_suggested_and_added_with_a_click(
+    window: CaptureWindow, store: Store, journal: Journal, qtbot: QtBot
+) -> None:
+    journal.add_line("Fixed the flaky upload test #testing #ci", source="cli")
+    journal.add_line("Wrote the release notes #docs", source="cli")
+    qtbot.keyClicks(window.editor, "Another flaky test fixed")
+    qtbot.waitUntil(lambda: window.suggestions.suggestions() != [])
+    assert window.suggestions.suggestions() == ["ci", "testing"]
+    assert window.suggestions.isVisibleTo(window)
+
+    qtbot.mouseClick(window.suggestions.buttons[1], Qt.MouseButton.LeftButton)
+    assert window.editor.text() == "Another flaky test fixed #testing"
+    qtbot.waitUntil(lambda: window.suggestions.suggestions() == ["ci"])  # not offered twice
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    assert wins.list_wins(store, search="another")[0].tags == ("testing",)
 
 
 def test_a_milestone_is_celebrated_once_even_if_its_win_is_deleted_and_logged_again(

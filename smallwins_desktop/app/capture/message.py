@@ -11,10 +11,13 @@ import html
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from smallwins_desktop.app import marks
 from smallwins_desktop.core.celebrate import Celebration
 
 CELEBRATION_FADE_MS = 250
-CELEBRATION_MARKS = {0: "✎", 1: "✓", 2: "★", 3: "🎉"}
+# Drawn marks (resources/icons), never emoji: a setback or a note (0) gets none, a small win
+# the check, medium and big the star, the big one larger.
+CELEBRATION_MARKS = {1: ("check", 16), 2: ("celebrate", 20), 3: ("celebrate", 28)}
 HEADLINE_STYLE = {2: "font-size: 12pt;", 3: "font-size: 14pt; font-weight: bold;"}
 
 
@@ -32,6 +35,11 @@ class MessageBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pending_goal: tuple[str, str] | None = None  # (slug, win uuid)
+        self.mark = QLabel(self)
+        self.mark.setObjectName("celebrationMark")
+        self.mark.setAccessibleName(self.tr("Celebration"))
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.mark.hide()
         self.label = QLabel(self)
         self.label.setObjectName("message")
         self.label.setWordWrap(True)
@@ -48,6 +56,7 @@ class MessageBar(QWidget):
         self.goal_button.hide()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.label, 1)
         row.addWidget(self.goal_button)
 
@@ -57,11 +66,18 @@ class MessageBar(QWidget):
 
     def celebrate(self, celebration: Celebration, notes: tuple[str, ...] = ()) -> None:
         """The headline sized to the win; the detail and notes below it in the normal size."""
-        mark = CELEBRATION_MARKS.get(celebration.level, "✓")
         size = HEADLINE_STYLE.get(celebration.level, "")
-        lines = [f'<span style="{size}">{html.escape(f"{mark} {celebration.headline}")}</span>']
+        lines = [f'<span style="{size}">{html.escape(celebration.headline)}</span>']
         lines += [html.escape(line) for line in (celebration.detail, *notes) if line]
         self._show("<br>".join(lines), problem=False, rich=True)
+        drawn = CELEBRATION_MARKS.get(celebration.level)
+        if drawn is not None:
+            name, pixels = drawn
+            colors = marks.Colors(self.palette())
+            ratio = self.devicePixelRatioF()
+            self.mark.setPixmap(marks.pixmap(name, colors.win.name(), pixels, ratio))
+            self.mark.setAccessibleDescription(celebration.headline)
+            self.mark.show()
         self._fade.stop()
         self._fade.setStartValue(0.0)
         self._fade.setEndValue(1.0)
@@ -87,12 +103,14 @@ class MessageBar(QWidget):
 
     def clear(self) -> None:
         self.label.hide()
+        self.mark.hide()
         self.label.setProperty("problem", False)
         self.goal_button.hide()
         self.changed.emit()
 
     def _show(self, text: str, *, problem: bool, rich: bool = False) -> None:
         self.goal_button.hide()
+        self.mark.hide()
         self._pending_goal = None
         self.label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.label.setText(text)

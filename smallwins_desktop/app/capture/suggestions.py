@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core.errors import SmallWinsError
@@ -22,9 +22,15 @@ SUGGEST_DELAY_MS = 250
 
 
 class TagSuggestions(QWidget):
-    """A row of suggested tags. Signals: chosen(str): the user picked this tag (no '#')."""
+    """A row of suggested tags.
+
+    Signals:
+        chosen(str): the user picked this tag (no '#').
+        changed: the suggestions were replaced (the row may have appeared or gone).
+    """
 
     chosen = Signal(str)
+    changed = Signal()
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +45,7 @@ class TagSuggestions(QWidget):
         self._label.setEnabled(False)  # drawn in the muted colour
         self._row.addWidget(self._label)
         self._row.addStretch(1)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[QToolButton] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SUGGEST_DELAY_MS)
@@ -69,14 +75,17 @@ class TagSuggestions(QWidget):
             button.deleteLater()
         self.buttons = []
         for tag in found:
-            button = QPushButton(f"#{tag}", self)
-            button.setFlat(True)
+            button = QToolButton(self)
+            button.setText(f"#{tag}")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAutoRaise(True)
             button.setAccessibleName(self.tr("Add the tag %s") % tag)
             button.setToolTip(self.tr("You used #%s on wins like this one") % tag)
             button.clicked.connect(lambda _=False, tag=tag: self.chosen.emit(tag))
             self._row.insertWidget(self._row.count() - 1, button)
             self.buttons.append(button)
         self.setVisible(bool(found))
+        self.changed.emit()
 
     def suggestions(self) -> list[str]:
         return [b.text().lstrip("#") for b in self.buttons]

@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smallwins_desktop.app import marks
 from smallwins_desktop.app.capture.editor import CaptureEdit
 from smallwins_desktop.app.capture.message import MessageBar
+from smallwins_desktop.app.capture.suggestions import TagSuggestions
 from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.journal.timeline import describe
 from smallwins_desktop.app.tray.icons import app_icon
-from smallwins_desktop.core.capture import Draft
+from smallwins_desktop.core.capture import KIND_SETBACK, Draft
 from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.wins import MAX_TEXT_LENGTH, WinRecord
 
@@ -99,6 +102,10 @@ class CaptureWindow(QWidget):
         self.impact_buttons.idClicked.connect(self.set_impact)
         self.impact_buttons.button(1).setChecked(True)
 
+        self.suggestions = TagSuggestions(journal, self)
+        self.suggestions.chosen.connect(self.add_tag)
+        self.suggestions.changed.connect(self._fit)
+
         self.message_bar = MessageBar(self)
         self.message_bar.create_goal_requested.connect(self._create_goal)
         self.message_bar.changed.connect(self._fit)
@@ -117,6 +124,7 @@ class CaptureWindow(QWidget):
         layout.setContentsMargins(14, 14, 14, 12)
         layout.addWidget(self.editor)
         layout.addLayout(impact_row)
+        layout.addWidget(self.suggestions)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.today_label)
         layout.addWidget(self.today_list)
@@ -163,8 +171,9 @@ class CaptureWindow(QWidget):
         self.editor.set_completions(self._journal.tag_names(), self._journal.goal_slugs())
         todays = self._journal.todays_wins()
         self.today_list.clear()
+        colors = marks.Colors(self.palette())
         for win in todays:
-            self.today_list.addItem(_list_item(win))
+            self.today_list.addItem(_list_item(win, colors))
         count = sum(1 for w in todays if w.kind == "win")
         self.today_label.setText(
             self.tr("Today so far") if todays else self.tr("Nothing logged yet today.")
@@ -196,6 +205,12 @@ class CaptureWindow(QWidget):
         self._impact_override = level
         self.impact_buttons.button(level).setChecked(True)
 
+    def add_tag(self, tag: str) -> None:
+        """Put a suggested tag on the line (at its end, where tags go) and keep typing."""
+        text = self.editor.text().rstrip()
+        self.editor.set_text(f"{text} #{tag}" if text else f"#{tag}")
+        self.editor.setFocus()
+
     def save_draft(self) -> None:
         self._draft_timer.stop()
         self._journal.save_draft(self.editor.text())
@@ -209,6 +224,7 @@ class CaptureWindow(QWidget):
         if self._impact_override is None:
             self.impact_buttons.button(draft.impact).setChecked(True)
         self.preview.setText(self._describe(draft) if text.strip() else "")
+        self.suggestions.update_for(draft.text if text.strip() else "", draft.tags)
         length = len(draft.text)
         self.counter.setVisible(length >= COUNTER_FROM)
         self.counter.setText(f"{length:,} / {MAX_TEXT_LENGTH:,}")
@@ -247,9 +263,13 @@ class CaptureWindow(QWidget):
         self.editor.setFocus()
 
 
-def _list_item(win: WinRecord) -> QListWidgetItem:
-    mark = "↯" if win.kind == "setback" else {1: "✓", 2: "★", 3: "🎉"}.get(win.impact, "✓")
+def _list_item(win: WinRecord, colors: marks.Colors) -> QListWidgetItem:
+    """One of today's wins, with its drawn impact bars or the setback mark in front."""
+    setback = win.kind == KIND_SETBACK
+    name = "setback" if setback else marks.impact_mark(win.impact)
     extras = "".join(f"  #{t}" for t in win.tags) + (f"  +{win.goal}" if win.goal else "")
-    item = QListWidgetItem(f"{mark}  {win.text}{extras}")
-    item.setToolTip(win.text)
+    item = QListWidgetItem(marks.icon(name, colors.setback if setback else colors.win), "")
+    item.setText(f"{win.text}{extras}")
+    item.setToolTip(describe(win))
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, describe(win))
     return item

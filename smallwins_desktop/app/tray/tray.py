@@ -20,12 +20,15 @@ CAPTURE_SHORTCUT_HINT = "Ctrl+Alt+W"
 
 
 def summary_text(summary: TodaySummary) -> str:
-    """'3 wins today · 4-day streak' (plain words, shared by the tray and the window)."""
+    """'3 wins today · 4 workdays in a row' (plain words, shared by the tray and the window).
+
+    The streak counts the user's workdays: weekends and rest days neither break nor extend it.
+    """
     count = "1 win today" if summary.wins == 1 else f"{summary.wins} wins today"
     if summary.wins == 0:
         count = "No wins yet today"
     if summary.streak >= 2:
-        return f"{count} · {summary.streak}-day streak"
+        return f"{count} · {summary.streak} workdays in a row"
     return count
 
 
