@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 DEFAULT_LIST_DAYS = 7
+SEARCH_LIST_LIMIT = 100  # a search or tag over all time lists the newest this many
 
 
 class UserError(Exception):

@@ -8,6 +8,7 @@ from smallwins_desktop import __version__
 from smallwins_desktop.cli.app import cmd_capture
 from smallwins_desktop.cli.common import (
     DEFAULT_LIST_DAYS,
+    SEARCH_LIST_LIMIT,
 )
 from smallwins_desktop.cli.doctor import cmd_doctor
 from smallwins_desktop.cli.goals import cmd_goal_add, cmd_goal_list
@@ -54,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--until", metavar="DAY", help="up to and including DAY")
     listing.add_argument("--tag", help="only wins with this tag")
     listing.add_argument("--search", metavar="WORDS", help="only wins matching these words")
+    listing.add_argument(
+        "--limit",
+        type=_positive,
+        metavar="N",
+        help=f"only the newest N (a search or tag over all time shows {SEARCH_LIST_LIMIT})",
+    )
+    listing.add_argument("--all", action="store_true", help="every match, however many")
     listing.add_argument("--json", action="store_true", help="print JSON for other programs")
     listing.set_defaults(handler=cmd_list)
 
@@ -95,3 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="check where the data is and that it is healthy")
     doctor.set_defaults(handler=cmd_doctor)
     return parser
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("it must be 1 or more")
+    return value

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from smallwins_desktop.cli.common import (
     DEFAULT_LIST_DAYS,
     EXIT_OK,
+    SEARCH_LIST_LIMIT,
     UserError,
     current_day,
     current_time,
@@ -21,7 +22,8 @@ from smallwins_desktop.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from smallwins_desktop.core.wins import WinRecord
+    from smallwins_desktop.core.db import Store
+    from smallwins_desktop.core.wins import WinFilter, WinRecord
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -71,11 +73,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     until = day_arg(args.until, today, "--until")
     if args.today:
         since = until = today
-    if since is None and until is None and args.tag is None and args.search is None:
+    ranged = since is not None or until is not None
+    if not ranged and args.tag is None and args.search is None:
         since = today - timedelta(days=DEFAULT_LIST_DAYS - 1)
     if since and until and since > until:
         raise UserError(f"--since {since} is after --until {until}.")
-    filters: dict[str, Any] = {"since": since, "until": until, "tag": args.tag}
+    # A search or a tag over all time can match years of wins: a person reads the newest.
+    limit = args.limit
+    over_all_time = not ranged and (args.tag is not None or args.search is not None)
+    if limit is None and over_all_time and not (args.all or args.json):
+        limit = SEARCH_LIST_LIMIT
+    match = wins.WinFilter(since=since, until=until, tag=args.tag, search=args.search)
     with open_store_for(args) as store:
         unreadable = wins.unreadable(store)
         if unreadable:
@@ -85,9 +93,12 @@ def cmd_list(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         if args.json:  # streamed, one win a line: flat memory, however many match
-            _write_json(wins.iter_wins(store, search=args.search, **filters))
+            _write_json(_newest(store, match, limit))
             return EXIT_OK
-        found = wins.list_wins(store, search=args.search, **filters)
+        found = list(_newest(store, match, limit))
+        more = 0
+        if limit is not None and len(found) == limit:
+            more = wins.count_wins(store, match) - len(found)
         ids = wins.short_ids(store, (w.uuid for w in found))
     if not found:
         print("No wins found." if (args.tag or args.search) else "No wins yet in this range.")
@@ -100,7 +111,22 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(win.day.strftime("%a %d %b %Y"))
             current = win.day
         print(f"  {ids[win.uuid]}  {win.as_line()}")
+    if more > 0:
+        print(
+            f"\nThe newest {len(found):,} of {len(found) + more:,} are shown; "
+            "--all lists every one, --since narrows them.",
+            file=sys.stderr,
+        )
     return EXIT_OK
+
+
+def _newest(store: Store, match: WinFilter, limit: int | None) -> Iterable[WinRecord]:
+    """The wins `match` picks in day order; with `limit`, only the newest that many."""
+    from smallwins_desktop.core import wins
+
+    if limit is None:
+        return wins.iter_wins(store, match)
+    return reversed(list(wins.iter_wins(store, match, newest_first=True, limit=limit)))
 
 
 def cmd_edit(args: argparse.Namespace) -> int:

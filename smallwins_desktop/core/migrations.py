@@ -85,5 +85,11 @@ _V3_TIMELINE: Step = (
     "CREATE INDEX win_timeline ON win (day, created_at)",
 )
 
-STEPS: tuple[Step, ...] = (_V1_INITIAL, _V2_REMINDERS, _V3_TIMELINE)
+_V4_KEPT_DAYS: Step = (
+    # Streaks, the heatmap, the rhythm and the counts read only the day, kind and impact of
+    # wins not in the trash: this index holds exactly those, so they never touch the table.
+    "CREATE INDEX win_kept_days ON win (day, kind, impact) WHERE deleted_at IS NULL",
+)
+
+STEPS: tuple[Step, ...] = (_V1_INITIAL, _V2_REMINDERS, _V3_TIMELINE, _V4_KEPT_DAYS)
 LATEST_VERSION = len(STEPS)

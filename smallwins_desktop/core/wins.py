@@ -373,11 +373,14 @@ def resolve_id(store: Store, prefix: str) -> str:
 def short_ids(store: Store, uuids: Iterable[str]) -> dict[str, str]:
     """The shortest prefix (at least SHORT_ID_MIN) that names each win alone, for display."""
     shown = {}
+    cursor = store.db.cursor()  # two probes of the uuid index per win, without query building
     for uuid in uuids:
-        before: Any = Win.select(Win.uuid).where(Win.uuid < uuid).order_by(Win.uuid.desc())
-        after: Any = Win.select(Win.uuid).where(Win.uuid > uuid).order_by(Win.uuid)
         shared = 0
-        for neighbour in (before.limit(1).scalar(), after.limit(1).scalar()):
+        for sql in (
+            "SELECT MAX(uuid) FROM win WHERE uuid < ?",
+            "SELECT MIN(uuid) FROM win WHERE uuid > ?",
+        ):
+            (neighbour,) = cursor.execute(sql, (uuid,)).fetchone()
             if neighbour:
                 shared = max(shared, len(_common_prefix(uuid, str(neighbour))))
         shown[uuid] = uuid[: max(SHORT_ID_MIN, shared + 1)]
@@ -454,7 +457,9 @@ def iter_wins(
 ) -> Iterator[WinRecord]:
     """The wins `match` (or the `WinFilter` fields given as keywords) picks, in day order,
     streamed a batch at a time: memory stays flat however many match."""
-    query = _filtered(_select(), match or WinFilter(**criteria))
+    match = match or WinFilter(**criteria)
+    walk = match.search is not None and _hits(match.search) > _WALK_FROM
+    query = _filtered(_select(), match, walk_timeline=walk)
     if query is None:
         return iter(())
     if newest_first:
@@ -469,12 +474,33 @@ def iter_wins(
 @uses_store
 def count_wins(store: Store, match: WinFilter) -> int:
     """How many wins `match` picks (setbacks included unless it says a kind)."""
+    if match.search is not None and match == WinFilter(search=match.search):
+        return _hits(match.search)  # the index holds exactly the wins not in the trash
     query = _filtered(Win.select(), match)
     return 0 if query is None else int(query.count())
 
 
-def _filtered(query: Any, match: WinFilter) -> Any:
-    """`query` narrowed to `match`, or None when nothing can match (a search of no words)."""
+# Past this many search hits, the newest matches are found faster by walking the timeline
+# index and keeping the hits than by fetching every hit and sorting them.
+_WALK_FROM = 500
+
+
+def _hits(search: str) -> int:
+    """How many wins not in the trash the search index matches for `search`."""
+    words = fts_query(search)
+    if words is None:
+        return 0
+    rows = Win._meta.database.execute_sql(
+        "SELECT COUNT(*) FROM win_fts WHERE win_fts MATCH ?", (words,)
+    )
+    return int(rows.fetchone()[0])
+
+
+def _filtered(query: Any, match: WinFilter, *, walk_timeline: bool = False) -> Any:
+    """`query` narrowed to `match`, or None when nothing can match (a search of no words).
+
+    `walk_timeline`: match search hits by membership while walking the timeline in order
+    (the unary + keeps SQLite from looking each hit up by id instead)."""
     if match.deleted is not None:
         query = query.where(Win.deleted_at.is_null(not match.deleted))
     if match.since is not None:
@@ -498,7 +524,8 @@ def _filtered(query: Any, match: WinFilter) -> Any:
         if words is None:
             return None
         hits = pw.SQL("(SELECT rowid FROM win_fts WHERE win_fts MATCH ?)", (words,))
-        query = query.where(Win.id.in_(hits))
+        win_id = pw.NodeList((pw.SQL("+"), Win.id), glue="") if walk_timeline else Win.id
+        query = query.where(win_id.in_(hits))
     return query
 
 
@@ -590,6 +617,18 @@ def suggest_tags(
 
 
 @uses_store
+def tag_names(store: Store) -> list[str]:
+    """The names of tags on at least one win not in the trash, A to Z (for completion).
+
+    One index probe per tag, however many wins there are (counting them is `tags_in_use`)."""
+    rows = store.db.execute_sql(
+        "SELECT name FROM tag WHERE EXISTS (SELECT 1 FROM win_tag JOIN win ON win.id = "
+        "win_tag.win_id WHERE win_tag.tag_id = tag.id AND win.deleted_at IS NULL) ORDER BY name"
+    )
+    return [name for (name,) in rows]
+
+
+@uses_store
 def tags_in_use(store: Store) -> list[tuple[str, int]]:
     """Tags on wins that are not deleted, most used first."""
     count = pw.fn.COUNT(WinTag.win)
@@ -655,18 +694,20 @@ def day_totals(
 
 @uses_store
 def days_with_wins(store: Store, *, until: date) -> set[date]:
-    """Every day up to `until` with at least one win (for streaks)."""
-    query = (
-        Win.select(Win.day)
-        .where(Win.deleted_at.is_null(), Win.kind == KIND_WIN, Win.day <= until)
-        .distinct()
+    """Every day up to `until` with at least one win (for streaks), read off an index."""
+    rows = store.db.execute_sql(
+        "SELECT DISTINCT day FROM win WHERE deleted_at IS NULL AND kind = ? AND day <= ?",
+        (KIND_WIN, until.isoformat()),
     )
-    return {day for row in query if (day := readable_day(row.day)) is not None}
+    return {day for (text,) in rows if (day := readable_day(text)) is not None}
 
 
 @uses_store
 def total(store: Store, *, kind: str = KIND_WIN) -> int:
-    return int(Win.select().where(Win.deleted_at.is_null(), Win.kind == kind).count())
+    rows = store.db.execute_sql(
+        "SELECT COUNT(*) FROM win WHERE deleted_at IS NULL AND kind = ?", (kind,)
+    )
+    return int(rows.fetchone()[0])
 
 
 # -- internals ---------------------------------------------------------------------------------

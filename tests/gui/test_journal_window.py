@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from smallwins_desktop.app.journal.editor import WinEditor
 from smallwins_desktop.app.journal.heatmap import day_tooltip
 from smallwins_desktop.app.journal.journal import Journal
-from smallwins_desktop.app.journal.timeline import PAGE_SIZE, day_heading
+from smallwins_desktop.app.journal.timeline import FIRST_PAGE, PAGE_SIZE, day_heading
 from smallwins_desktop.app.journal.window import JournalWindow, TrashDialog
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.capture import parse
@@ -59,16 +59,22 @@ def test_the_timeline_fetches_a_page_at_a_time_newest_first(
 
     model = window.model
     assert model.total == PAGE_SIZE * 2 + 10
-    assert model.rowCount() == PAGE_SIZE  # one page, not every win
+    assert model.rowCount() == FIRST_PAGE  # one screenful and some, not every win
     days = [model.win(row).day for row in range(model.rowCount())]  # type: ignore[union-attr]
     assert days == sorted(days, reverse=True)
 
     assert model.canFetchMore(model.index(-1))
     window.view.scrollToBottom()  # the view asks for more as it reaches the end
-    qtbot.waitUntil(lambda: model.rowCount() > PAGE_SIZE)
+    qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE)
+    assert model.rowCount() in (FIRST_PAGE + PAGE_SIZE, FIRST_PAGE + 2 * PAGE_SIZE)
     while model.canFetchMore(model.index(-1)):
         model.fetchMore(model.index(-1))
     assert model.rowCount() == PAGE_SIZE * 2 + 10
+    everything = [model.win(row) for row in range(model.rowCount())]
+    assert len({w.uuid for w in everything if w}) == PAGE_SIZE * 2 + 10  # none twice
+    assert [w.day for w in everything if w] == sorted(
+        (w.day for w in everything if w), reverse=True
+    )
     assert window.summary.text() == "All 410 wins, newest first"
 
 

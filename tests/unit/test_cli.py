@@ -201,6 +201,36 @@ def test_list_by_tag_and_by_search(data_dir: Path) -> None:
     assert _ok("list", "--tag", "nothing", data_dir=data_dir).strip() == "No wins found."
 
 
+def test_a_search_over_all_time_lists_the_newest_and_says_how_many_more(data_dir: Path) -> None:
+    from smallwins_desktop.cli import common
+
+    lines = [
+        f"2026-{m:02d}-{d:02d}: Tuned the parser, round {m}-{d}" for m in (9, 10) for d in (1, 2, 3)
+    ]
+    _seed(data_dir, *lines, "2026-10-04: Something else")
+    done = _run("list", "--search", "parser", "--limit", "4", data_dir=data_dir)
+    assert done.returncode == 0
+    listed = [line.split("  ", 2)[-1] for line in done.stdout.splitlines() if line.startswith("  ")]
+    assert listed == [  # the newest four, oldest of them first, as a log reads
+        "Tuned the parser, round 9-3",
+        "Tuned the parser, round 10-1",
+        "Tuned the parser, round 10-2",
+        "Tuned the parser, round 10-3",
+    ]
+    assert "The newest 4 of 6 are shown" in done.stderr
+    everything = _ok("list", "--search", "parser", "--all", data_dir=data_dir)
+    assert everything.count("Tuned the parser") == 6
+    assert len(_texts(data_dir, "--search", "parser")) == 6  # --json lists every match
+    assert len(_texts(data_dir, "--search", "parser", "--limit", "2")) == 2
+    ranged = _run("list", "--search", "parser", "--since", "2026-10-02", data_dir=data_dir)
+    assert ranged.stdout.count("Tuned the parser") == 2  # a range is listed whole
+    assert "newest" not in ranged.stderr
+    assert common.SEARCH_LIST_LIMIT >= 50
+    refused = _run("list", "--limit", "0", data_dir=data_dir)
+    assert refused.returncode != 0
+    assert "--limit" in refused.stderr
+
+
 # -- errors and exit codes -----------------------------------------------------------------------
 
 

@@ -110,3 +110,42 @@ def test_suggestions_leave_out_deleted_wins(journal: Store, now: datetime) -> No
 
 def test_suggestions_are_safe_with_search_syntax_in_the_text(journal: Store) -> None:
     assert wins.suggest_tags(journal, 'flaky" OR NEAR( * test') == ["testing"]
+
+
+def test_a_search_with_many_hits_pages_the_same_either_way_it_is_planned(
+    store: Store, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from smallwins_desktop.core.capture import parse
+
+    drafts = [
+        (parse(f"Tuned the parser, pass {n}" if n % 3 else f"Other work {n}", FRI), None)
+        for n in range(900)
+    ]
+    drafts = [
+        (d.__class__(**{**d.__dict__, "day": FRI - timedelta(days=(n * 7) % 300)}), u)
+        for n, (d, u) in enumerate(drafts)
+    ]
+    wins.add_many(store, drafts, now=now, source="import")
+    for win in wins.list_wins(store, search="pass 1")[:40]:  # some hits go to the trash
+        wins.delete(store, win.uuid, now=now)
+    match = WinFilter(search="parser")
+    assert wins.count_wins(store, match) == 600 - 40  # the trash is not searched
+    assert wins.count_wins(store, match) == len(list(wins.iter_wins(store, match)))
+
+    def pages() -> list[list[str]]:
+        return [
+            [w.uuid for w in wins.iter_wins(store, match, newest_first=True, limit=50, offset=o)]
+            for o in (0, 50, 500, 550)
+        ]
+
+    monkeypatch.setattr(wins, "_WALK_FROM", 10**9)  # fetch every hit, then sort
+    sorted_way = pages()
+    monkeypatch.setattr(wins, "_WALK_FROM", 0)  # walk the timeline, keep the hits
+    walked = pages()
+    assert walked == sorted_way
+    assert [len(p) for p in walked] == [50, 50, 50, 10]  # 560 hits in all
+    everything = list(wins.iter_wins(store, match, newest_first=True))
+    assert [w.day for w in everything] == sorted((w.day for w in everything), reverse=True)
+    assert all(w.deleted_at is None and "parser" in w.text for w in everything)

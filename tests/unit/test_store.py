@@ -382,3 +382,72 @@ def test_the_schema_has_exactly_the_model_tables_and_the_search_index(store: Sto
     ).fetchall()
 
     assert {r[0] for r in rows} == {m._meta.table_name for m in MODELS} | {"win_fts"}
+
+
+class _Checks:
+    """Counts the whole-file checks `open_store` runs."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = dbmod._check_file
+
+        def counted(path: Path) -> str | None:
+            self.count += 1
+            return real(path)
+
+        monkeypatch.setattr(dbmod, "_check_file", counted)
+
+
+def test_a_file_as_a_clean_close_left_it_today_is_not_checked_again(
+    data_dir: Path, now: datetime, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(data_dir, now=now) as store:
+        wins.add(store, "First", today=today, now=now)
+    checks = _Checks(monkeypatch)
+    for _ in range(3):  # one `smallwins add` after another
+        with open_store(data_dir, now=now) as store:
+            wins.add(store, "Another", today=today, now=now)
+    assert checks.count == 0
+
+    with open_store(data_dir, now=now + timedelta(days=1)) as store:  # once a day regardless
+        assert len(_texts(store)) == 4
+    assert checks.count == 1
+
+
+@pytest.mark.parametrize("touch", ["append", "rewrite-same-size", "replace", "wal-left"])
+def test_anything_else_touching_the_file_brings_the_check_back(
+    data_dir: Path, now: datetime, today: date, monkeypatch: pytest.MonkeyPatch, touch: str
+) -> None:
+    with open_store(data_dir, now=now) as store:
+        wins.add(store, "Kept", today=today, now=now)
+        path = store.path
+    checks = _Checks(monkeypatch)
+    if touch == "append":
+        with path.open("ab") as f:
+            f.write(b"\0" * 4096)
+    elif touch == "rewrite-same-size":
+        data = path.read_bytes()
+        path.write_bytes(data[:100] + bytes(255 - b for b in data[100:200]) + data[200:])
+    elif touch == "replace":
+        copy = path.with_name("copy.db")
+        copy.write_bytes(path.read_bytes())
+        os.replace(copy, path)
+    else:
+        path.with_name(path.name + "-wal").write_bytes(b"")
+    with contextlib.suppress(StoreError):
+        open_store(data_dir, now=now).close()
+    assert checks.count >= 1  # (a damaged file's backups are checked too)
+
+
+def test_garbage_written_after_a_clean_close_is_still_found_and_recovered(
+    data_dir: Path, now: datetime, today: date
+) -> None:
+    with open_store(data_dir, now=now) as store:
+        wins.add(store, "Kept in the backup", today=today, now=now)
+        store.backup("manual", now)
+        path = store.path
+    path.write_bytes(GARBAGE)
+    with pytest.raises(DatabaseRecoveredError):
+        open_store(data_dir, now=now)
+    with open_store(data_dir, now=now) as store:
+        assert _texts(store) == ["Kept in the backup"]

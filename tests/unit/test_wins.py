@@ -435,8 +435,11 @@ def test_tags_in_use_counts_ignore_deleted_wins(store: Store, today: date, now: 
     wins.delete(store, gone.uuid, now=now)
 
     assert wins.tags_in_use(store) == [("work", 4), ("health", 2), ("writing", 1)]
+    assert wins.tag_names(store) == ["health", "work", "writing"]  # "hidden" is in the trash
     wins.delete(store, extra.uuid, now=now)
     assert ("health", 1) in wins.tags_in_use(store)
+    wins.restore(store, gone.uuid)
+    assert wins.tag_names(store) == ["health", "hidden", "work", "writing"]
 
 
 def test_count_by_day_counts_wins_not_setbacks_nor_deleted(

@@ -73,8 +73,9 @@ class HeatmapView(QWidget):
         self.update()
 
     def set_picked(self, picked: tuple[date, date] | None) -> None:
-        self.picked = picked
-        self.update()
+        if picked != self.picked:
+            self.picked = picked
+            self.update()
 
     def _summary(self) -> str:
         heat = self._heatmap

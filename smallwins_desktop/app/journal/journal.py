@@ -98,7 +98,7 @@ class Journal(QObject):
         return wins.tags_in_use(self._store)
 
     def tag_names(self) -> list[str]:
-        return [name for name, _ in wins.tags_in_use(self._store)]
+        return wins.tag_names(self._store)
 
     def goal_slugs(self) -> list[str]:
         return [g.slug for g in goals.list_goals(self._store, status="active")]

@@ -44,7 +44,8 @@ from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core.capture import KIND_SETBACK
 from smallwins_desktop.core.wins import TRASH_DAYS, WinFilter, WinRecord, match_spans
 
-PAGE_SIZE = 200
+FIRST_PAGE = 50  # more than a tall screen shows: the first paint never waits for more
+PAGE_SIZE = 200  # then this many at a time as the view scrolls towards the end
 WIN_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_OF_DAY_ROLE = Qt.ItemDataRole.UserRole + 2
 IMPACT_WORDS = {1: "small", 2: "medium", 3: "big"}
@@ -101,7 +102,7 @@ class TimelineModel(QAbstractListModel):
     def reload(self, keep: int | None = None) -> None:
         """Read again from the store, keeping at least `keep` rows loaded (default: as many
         as now, so the view stays where it is after an edit elsewhere)."""
-        wanted = max(PAGE_SIZE, len(self._rows) if keep is None else keep)
+        wanted = max(FIRST_PAGE, len(self._rows) if keep is None else keep)
         self.beginResetModel()
         self._total = self._journal.count(self._match)
         self._rows = self._journal.page(self._match, offset=0, limit=wanted)
@@ -250,9 +251,20 @@ class TimelineDelegate(QStyledItemDelegate):
         heading = self.heading_height(option) if index.data(FIRST_OF_DAY_ROLE) else 0
         if self.editing is not None and self.editing == QPersistentModelIndex(index):
             return QSize(width, heading + self.editor_height)
-        _, text_height = self._layout(win, text_font, width - self._text_left() - self.PAD)
         details = QFontMetrics(small).height() + 2 if self._details(win) else 0
-        return QSize(width, heading + self.PAD * 2 + int(text_height + 0.99) + details)
+        return QSize(
+            width, heading + self.PAD * 2 + self._text_height(win, text_font, width) + details
+        )
+
+    def _text_height(self, win: WinRecord, font: QFont, width: int) -> int:
+        """The height of the win's text in the row; a line that fits is not laid out."""
+        available = width - self._text_left() - self.PAD
+        metrics = QFontMetrics(font)
+        slack = 1.1 if self.search else 1.0  # matches are drawn bold, a little wider
+        if "\n" not in win.text and metrics.horizontalAdvance(win.text) * slack <= available:
+            return metrics.height()
+        _, height = self._layout(win, font, available)
+        return int(height + 0.99)
 
     def body_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect:
         heading = self.heading_height(option) if index.data(FIRST_OF_DAY_ROLE) else 0
