@@ -17,6 +17,7 @@ add` uses it on its fast path.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -180,8 +181,13 @@ def _exchange_unix(name: str, payload: bytes, timeout: float) -> bytes:
         sock.connect(name)
         check_peer(sock)  # before a byte of the message leaves
         sock.settimeout(timeout)
-        sock.sendall(payload)
-        return _read_line(sock.recv)
+        # The app may hang up at once (too busy to serve us): its one line is still to be read.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            sock.sendall(payload)
+        try:
+            return _read_line(sock.recv)
+        except ConnectionResetError:
+            return b""
 
 
 def _read_line(read: Callable[[int], bytes]) -> bytes:

@@ -109,9 +109,8 @@ class IpcServer(QObject):
                 log.warning("%d clients connected at once; refusing another", MAX_CLIENTS)
                 busy = {"ok": False, "busy": True, "error": "busy: too many connections"}
                 socket.write(ipc.encode(busy))
-                socket.flush()
-                socket.abort()
-                socket.deleteLater()
+                socket.disconnected.connect(socket.deleteLater)
+                socket.disconnectFromServer()  # after the reply is written, unlike abort()
                 continue
             self._clients.add(socket)
             idle = QTimer(socket)
