@@ -101,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     goal_list.set_defaults(handler=cmd_goal_list)
 
     doctor = commands.add_parser("doctor", help="check where the data is and that it is healthy")
+    doctor.add_argument(
+        "--full",
+        action="store_true",
+        help="check the whole database file again now (otherwise: once a day, and after "
+        "anything but Small Wins touched it)",
+    )
     doctor.set_defaults(handler=cmd_doctor)
     return parser
 

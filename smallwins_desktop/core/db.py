@@ -87,6 +87,7 @@ class Store:
     data_dir: Path
     lock_fd: int | None = None
     opened_at: datetime | None = None  # the `now` it was opened with
+    checked_now: bool = False  # opening checked the whole file (`PRAGMA quick_check`): ok
     backups: Path = field(init=False)
     _files: tuple[_FileId | None, _FileId | None] = field(init=False, default=(None, None))
 
@@ -258,7 +259,9 @@ def open_store(data_dir: Path, *, now: datetime | None = None) -> Store:
 
 
 def _open_locked(data_dir: Path, path: Path, lock_fd: int, now: datetime) -> Store:
+    checked_now = False
     if path.exists() and path.stat().st_size > 0 and not _left_as_is(path, now):
+        checked_now = True
         problem = _check_file(path)
         if problem is not None:
             _recover(path, paths.backup_dir(data_dir), lock_fd, now)
@@ -285,6 +288,7 @@ def _open_locked(data_dir: Path, path: Path, lock_fd: int, now: datetime) -> Sto
         raise
     store.lock_fd = lock_fd
     store.opened_at = now
+    store.checked_now = checked_now
     store.remember_files()
     return store
 

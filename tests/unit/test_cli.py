@@ -325,10 +325,28 @@ def test_doctor_reports_where_the_data_is_and_that_it_is_healthy(data_dir: Path)
     assert fields["Data dir"].startswith(str(data_dir))
     assert fields["Database"].startswith(str(data_dir / "smallwins.db"))
     assert fields["Schema version"].startswith(f"{LATEST_VERSION} ")
-    assert fields["Integrity"] == "ok"
+    assert fields["Integrity"].startswith("ok (checked in full today")  # _seed checked it
     assert fields["Wins"] == "1 (1 setbacks, 0 deleted)"
     assert fields["Tags"] == "1"
     assert fields["Goals"] == "0 (0 active)"
+
+
+def _integrity(data_dir: Path, *args: str) -> str:
+    for line in _ok("doctor", *args, data_dir=data_dir).splitlines():
+        if line.startswith("Integrity:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError("no Integrity line")
+
+
+def test_doctor_checks_the_whole_file_when_anything_else_touched_it_or_when_asked(
+    data_dir: Path,
+) -> None:
+    _seed(data_dir, "One")
+    assert _integrity(data_dir, "--full") == "ok"
+    db = data_dir / "smallwins.db"
+    os.utime(db, ns=(db.stat().st_atime_ns, db.stat().st_mtime_ns + 1_000))  # touched
+    assert _integrity(data_dir) == "ok (the whole file, checked just now)"
+    assert _integrity(data_dir).startswith("ok (checked in full today")
 
 
 def test_version_prints_the_version() -> None:
