@@ -1,8 +1,8 @@
 """`python -m tests.benchmarks.journal_probe DATA_DIR`: the journal window's figures as JSON.
 
 Run in a process of its own per measurement (Qt offscreen), as the running app would meet
-them: Qt is loaded already (the tray app has it), the journal's modules are not (the window
-is built on first open). Prints one JSON object:
+them: the app's modules are loaded already (the tray app imports them as it starts), the
+window is built on first open. Prints one JSON object:
 - open_ms: from asking for the journal until its timeline (or its 'nothing here') has painted;
 - search_ms: median time from a word typed into the search box until the timeline shows
   the results and has painted them (search runs on the next turn of the event loop);
@@ -60,10 +60,13 @@ def main(data_dir: str, now_iso: str) -> dict[str, float]:
                 raise SystemExit("the journal's timeline did not paint within 10 s")
         return painted[0]
 
+    # What the running app loaded when it started (the journal window's code among it).
+    import smallwins_desktop.app.application  # noqa: F401
+    from smallwins_desktop.app.journal.journal import Journal
+    from smallwins_desktop.app.journal.window import JournalWindow
+
     with open_store(Path(data_dir), now=now) as store:
         started = time.perf_counter()
-        from smallwins_desktop.app.journal.journal import Journal
-        from smallwins_desktop.app.journal.window import JournalWindow
 
         journal = Journal(store, clock)
         window = JournalWindow(journal)

@@ -26,6 +26,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QFocusEvent,
     QKeyEvent,
     QKeySequence,
     QShowEvent,
@@ -200,7 +201,9 @@ class JournalWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)
         self.tag_filter = self._combo(self.tr("Tag"), self._fill_tags)
+        self.tag_filter.addItem(self.tr("Any tag"), None)
         self.goal_filter = self._combo(self.tr("Goal"), self._fill_goals)
+        self.goal_filter.addItem(self.tr("Any goal"), None)
         self.impact_filter = self._combo(self.tr("Impact"))
         self.impact_filter.addItem(self.tr("Any impact"), None)
         for value, word in IMPACT_WORDS.items():
@@ -264,8 +267,6 @@ class JournalWindow(QMainWindow):
             self.period_filter,
         ):
             combo.currentIndexChanged.connect(self._combo_changed)
-        self._fill_tags()
-        self._fill_goals()
         journal.changed.connect(self._journal_changed)
 
     # -- building ----------------------------------------------------------------------------
@@ -382,7 +383,13 @@ class JournalWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
-            self.refresh()
+            # The timeline first, so the window paints at once; the heatmap and the rhythm
+            # (a few aggregate queries over the whole journal) on the next turn of the loop.
+            self._stale = False
+            self.model.reload()
+            self._show_summary()
+            self._mark_filters_stale()
+            QTimer.singleShot(0, self._show_figures)
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -395,6 +402,11 @@ class JournalWindow(QMainWindow):
         self.model.reload()
         self._show_figures()
         self._show_summary()
+        self._mark_filters_stale()
+
+    def _mark_filters_stale(self) -> None:
+        """The tag and goal lists are filled again when next opened (not now: counting every
+        tag's wins is the slowest query a big journal has, and most visits never open them)."""
         for combo in (self.tag_filter, self.goal_filter):
             combo.stale = True  # type: ignore[attr-defined]
 
@@ -724,13 +736,20 @@ class _LazyCombo(QComboBox):
     def __init__(self, fill: Callable[[], None] | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fill = fill
-        self.stale = False
+        self.stale = fill is not None  # filled when first needed, not while the window opens
 
-    def showPopup(self) -> None:
+    def fill_if_stale(self) -> None:
         if self._fill is not None and self.stale:
             self.stale = False
             self._fill()
+
+    def showPopup(self) -> None:
+        self.fill_if_stale()
         super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.fill_if_stale()  # the arrow keys choose without opening the list
+        super().focusInEvent(event)
 
 
 class _Legend(QWidget):
