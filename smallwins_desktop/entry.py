@@ -30,16 +30,17 @@ def main() -> int:
 
 
 def _hand_over(argv: list[str]) -> bool:
-    """True when a running app took a bare `smallwins` or `smallwins capture`."""
+    """True when a running app took a bare `smallwins`, `smallwins capture` or `journal`."""
     data_dir: str | None = None
     rest = argv
     if rest[:1] == ["--data-dir"] and len(rest) >= 2:
         data_dir, rest = rest[1], rest[2:]
     elif rest[:1] and rest[0].startswith("--data-dir="):
         data_dir, rest = rest[0].partition("=")[2], rest[1:]
-    if rest not in ([], ["capture"]):
+    if rest not in ([], ["capture"], ["journal"]):
         return False
     from smallwins_desktop import ipc, paths
 
-    reply = ipc.request(paths.data_dir(data_dir), {"cmd": "show_capture"})
+    command = "show_journal" if rest == ["journal"] else "show_capture"
+    reply = ipc.request(paths.data_dir(data_dir), {"cmd": command})
     return bool(reply and reply.get("ok"))

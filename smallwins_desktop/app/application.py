@@ -86,6 +86,7 @@ class SmallWinsApp(QObject):
         commands = IpcCommands(
             self.journal, self.capture, self.reminders, self.scheduler, self.tray
         )
+        commands.open_journal = self.open_journal
         self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
 
     def start(self) -> bool:

@@ -7,6 +7,7 @@ carries them, and `ipc.py` is the protocol both ends speak.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -33,12 +34,24 @@ class IpcCommands:
         self._reminders = reminders
         self._scheduler = scheduler
         self._tray = tray
+        self.open_journal: Callable[[], None] | None = None
 
     def handlers(self) -> dict[str, Handler]:
-        return {"show_capture": self.show_capture, "add": self.add, "status": self.status}
+        return {
+            "show_capture": self.show_capture,
+            "show_journal": self.show_journal,
+            "add": self.add,
+            "status": self.status,
+        }
 
     def show_capture(self, _: dict[str, Any]) -> dict[str, Any]:
         self._capture.present()
+        return {"ok": True}
+
+    def show_journal(self, _: dict[str, Any]) -> dict[str, Any]:
+        if self.open_journal is None:
+            return {"ok": False, "error": "this app has no journal window"}
+        self.open_journal()
         return {"ok": True}
 
     def status(self, _: dict[str, Any]) -> dict[str, Any]:

@@ -29,11 +29,19 @@ log = logging.getLogger(__name__)
 
 def show_capture(data_dir: Path) -> int:
     """`smallwins capture`: show the capture window, starting the app if it is not running."""
-    return run_app(data_dir, capture=True)
+    return run_app(data_dir, show="capture")
 
 
-def run_app(data_dir: Path, *, capture: bool = False) -> int:
-    reply = ipc.request(data_dir, {"cmd": "show_capture"})
+def show_journal(data_dir: Path) -> int:
+    """`smallwins journal`: open the journal window, starting the app if it is not running."""
+    return run_app(data_dir, show="journal")
+
+
+def run_app(data_dir: Path, *, show: str | None = None) -> int:
+    """Start the tray app; `show` "capture" or "journal" also opens that window. With an app
+    already running, it is asked to show the window instead (the capture box by default)."""
+    request = {"cmd": "show_journal" if show == "journal" else "show_capture"}
+    reply = ipc.request(data_dir, request)
     if reply is not None:
         return 0 if reply.get("ok") else 1
 
@@ -70,13 +78,15 @@ def run_app(data_dir: Path, *, capture: bool = False) -> int:
     if not app.start():
         # Another instance won the race to listen: hand over to it.
         app.shutdown()
-        return 0 if ipc.request(data_dir, {"cmd": "show_capture"}) else 1
+        return 0 if ipc.request(data_dir, request) else 1
     qapp.aboutToQuit.connect(app.shutdown)
     if recovered_message:  # shown once this instance listens: another `smallwins` hands over
         QMessageBox.warning(None, "Small Wins", recovered_message)
     signals = _SignalWatcher(qapp)
-    if capture:
+    if show == "capture":
         app.capture.present()
+    elif show == "journal":
+        app.open_journal()
     log.info("Small Wins is running (data in %s)", data_dir)
     try:
         return qapp.exec()

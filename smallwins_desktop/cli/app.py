@@ -19,3 +19,9 @@ def cmd_capture(args: argparse.Namespace) -> int:
     from smallwins_desktop.app.launch import show_capture
 
     return show_capture(data_dir_of(args))
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    from smallwins_desktop.app.launch import show_journal
+
+    return show_journal(data_dir_of(args))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from smallwins_desktop import __version__
-from smallwins_desktop.cli.app import cmd_capture
+from smallwins_desktop.cli.app import cmd_capture, cmd_journal
 from smallwins_desktop.cli.common import (
     DEFAULT_LIST_DAYS,
     SEARCH_LIST_LIMIT,
@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     capture = commands.add_parser("capture", help="show the quick-capture window")
     capture.set_defaults(handler=cmd_capture)
+    journal = commands.add_parser(
+        "journal", help="open the journal: look back, search, edit, see the rhythm"
+    )
+    journal.set_defaults(handler=cmd_journal)
 
     add = commands.add_parser(
         "add",

@@ -106,12 +106,13 @@ GOALS = (
 )
 
 
-def drafts(count: int, today: date, *, seed: int = 7, years: int = 10) -> list[Draft]:
-    """`count` drafts spread over the last `years` years up to `today`, newest last."""
+def drafts(count: int, today: date, *, seed: int = 7, days: int = 3650) -> list[Draft]:
+    """`count` drafts spread over the `days` days up to `today` (ten years unless told),
+    oldest first."""
     rng = random.Random(seed)
-    days = [today - timedelta(days=n) for n in range(years * 365)]
-    workdays = [d for d in days if d.weekday() < 5]
-    weekends = [d for d in days if d.weekday() >= 5]
+    span = [today - timedelta(days=n) for n in range(days)]
+    workdays = [d for d in span if d.weekday() < 5]
+    weekends = [d for d in span if d.weekday() >= 5] or workdays
     tag_weights = [1 / (rank + 1) for rank in range(len(TAGS))]  # a long tail
     out: list[Draft] = []
     for _ in range(count):
@@ -138,8 +139,9 @@ def drafts(count: int, today: date, *, seed: int = 7, years: int = 10) -> list[D
     return out
 
 
-def fill(store: Store, count: int, *, now: datetime, seed: int = 7) -> float:
-    """Write the goals and `count` wins; returns the seconds the bulk write of wins took."""
+def fill(store: Store, count: int, *, now: datetime, seed: int = 7, days: int = 3650) -> float:
+    """Write the goals and `count` wins over `days` days up to `now`; returns the seconds
+    the bulk write of the wins took."""
     import time
 
     from smallwins_desktop.core import goals, wins
@@ -147,7 +149,7 @@ def fill(store: Store, count: int, *, now: datetime, seed: int = 7) -> float:
     for slug, title in GOALS:
         if goals.get(store, slug) is None:
             goals.create(store, title, now=now, slug=slug)
-    made = drafts(count, now.date(), seed=seed)
+    made = drafts(count, now.date(), seed=seed, days=days)
     started = time.perf_counter()
     wins.add_many(store, [(d, None) for d in made], now=now, source="import")
     return time.perf_counter() - started

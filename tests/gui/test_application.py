@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from smallwins_desktop import ipc
@@ -141,6 +142,22 @@ def test_ipc_show_capture_presents_the_window(
 ) -> None:
     assert ask(qtbot, data_dir, {"cmd": "show_capture"}) == {"v": 1, "ok": True}
     assert app.capture.isVisible()
+
+
+def test_ipc_show_journal_opens_the_journal_window_once(
+    app: SmallWinsApp, data_dir: Path, qtbot: QtBot
+) -> None:
+    from smallwins_desktop.app.journal.window import JournalWindow
+
+    assert ask(qtbot, data_dir, {"cmd": "show_journal"}) == {"v": 1, "ok": True}
+    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, JournalWindow)]
+    assert window.isVisible()
+    window.close()
+    assert ask(qtbot, data_dir, {"cmd": "show_journal"}) == {"v": 1, "ok": True}
+    again = [w for w in QApplication.topLevelWidgets() if isinstance(w, JournalWindow)]
+    assert again == [window]  # built once, shown again
+    assert window.isVisible()
+    window.close()
 
 
 @pytest.mark.parametrize(

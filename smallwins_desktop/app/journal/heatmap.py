@@ -159,7 +159,9 @@ class HeatmapView(QWidget):
             if week == 0 or first is not None:
                 label = (first or monday).strftime("%b")
                 x = origin.x() + week * (CELL + GAP)
-                if x - last_month_x > metrics.horizontalAdvance(label) + 4:
+                wide = metrics.horizontalAdvance(label)
+                x = min(x, self.width() - wide)  # a month just begun: its label kept whole
+                if x - last_month_x > wide + 4:
                     painter.drawText(x, metrics.ascent(), label)
                     last_month_x = x
         picked = self.picked
