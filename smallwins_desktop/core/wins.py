@@ -453,15 +453,25 @@ def iter_wins(
     limit: int | None = None,
     offset: int = 0,
     newest_first: bool = False,
+    after: str | None = None,
     **criteria: Any,
 ) -> Iterator[WinRecord]:
     """The wins `match` (or the `WinFilter` fields given as keywords) picks, in day order,
-    streamed a batch at a time: memory stays flat however many match."""
+    streamed a batch at a time: memory stays flat however many match.
+
+    `after`: the uuid of the last win of the previous page; the listing goes on from there
+    (in the order asked for) by a seek in the timeline index, so the thousandth page costs
+    what the first does. When that win is gone, nothing follows it: use `offset` then."""
     match = match or WinFilter(**criteria)
     walk = match.search is not None and _hits(match.search) > _WALK_FROM
     query = _filtered(_select(), match, walk_timeline=walk)
     if query is None:
         return iter(())
+    if after is not None:
+        Anchor = Win.alias("anchor")
+        anchor = Anchor.select(Anchor.day, Anchor.created_at, Anchor.id).where(Anchor.uuid == after)
+        position = pw.Tuple(Win.day, Win.created_at, Win.id)
+        query = query.where(position < anchor if newest_first else position > anchor)
     if newest_first:
         query = query.order_by(Win.day.desc(), Win.created_at.desc(), Win.id.desc())
     else:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from smallwins_desktop import ipc
+from smallwins_desktop.app.launch import TEST_MODE_ENV, TEST_START_ENV
 
 try:  # tests/e2e as a package
     from .desktop import DesktopSession
@@ -26,9 +28,13 @@ class RunningApp:
         self.starts = 0
 
     def start(self) -> dict[str, Any]:
+        """Start the app with its clock at 10:00 today, local time: no reminder is due then
+        (they come at 17:30 unless set otherwise), whatever the hour the tests run at."""
         self.starts += 1
+        morning = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
+        env = {**self.desktop.env, TEST_MODE_ENV: "1", TEST_START_ENV: morning.isoformat()}
         self.process = self.desktop.spawn(
-            [SMALLWINS, "--data-dir", str(self.data_dir)], name=f"app-{self.starts}"
+            [SMALLWINS, "--data-dir", str(self.data_dir)], name=f"app-{self.starts}", env=env
         )
         return self.desktop.wait_until(self.status, timeout=20, what="the app to answer")
 

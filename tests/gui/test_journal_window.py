@@ -367,3 +367,21 @@ def test_the_heatmap_is_reachable_by_keyboard(
     qtbot.keyClick(heatmap, Qt.Key.Key_Return)
     assert _texts(journal_window) == ["Yesterday's win"]
     assert heatmap.day_at(QPoint(-5, -5)) is None
+
+
+def test_scrolling_on_after_the_last_loaded_win_went_elsewhere_skips_nothing(
+    store: Store, clock: FixedClock, journal: Journal, qtbot: QtBot
+) -> None:
+    _bulk(store, clock, [(f"Win number {n}", n // 4) for n in range(FIRST_PAGE + 120)])
+    window = JournalWindow(journal)
+    qtbot.addWidget(window)
+    window.present()
+    model = window.model
+    last = model.win(FIRST_PAGE - 1)
+    assert last is not None
+    wins.delete(store, last.uuid, now=clock.now())  # from the CLI, say: no signal yet
+    model.fetchMore(model.index(-1))
+    shown = [model.win(row).uuid for row in range(model.rowCount())]  # type: ignore[union-attr]
+    assert len(shown) == len(set(shown))  # nothing twice
+    everything = [w.uuid for w in wins.iter_wins(store, newest_first=True)]
+    assert [u for u in shown if u != last.uuid] == everything[: len(shown) - 1]

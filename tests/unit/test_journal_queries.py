@@ -149,3 +149,41 @@ def test_a_search_with_many_hits_pages_the_same_either_way_it_is_planned(
     everything = list(wins.iter_wins(store, match, newest_first=True))
     assert [w.day for w in everything] == sorted((w.day for w in everything), reverse=True)
     assert all(w.deleted_at is None and "parser" in w.text for w in everything)
+
+
+def test_paging_after_the_last_win_shown_matches_paging_by_offset(
+    store: Store, now: datetime
+) -> None:
+    from datetime import timedelta
+
+    from smallwins_desktop.core.capture import parse
+
+    # several wins a day, some days back-dated among them, so ties on the day are common
+    drafts = [
+        (parse(f"Win {n} #t{n % 3}", FRI - timedelta(days=(n * 5) % 17)), None) for n in range(120)
+    ]
+    wins.add_many(store, drafts, now=now, source="import")
+    for match in (WinFilter(), WinFilter(tag="t1"), WinFilter(search="win")):
+        for newest_first in (True, False):
+            whole = [w.uuid for w in wins.iter_wins(store, match, newest_first=newest_first)]
+            paged: list[str] = []
+            while True:
+                page = [
+                    w.uuid
+                    for w in wins.iter_wins(
+                        store,
+                        match,
+                        newest_first=newest_first,
+                        limit=7,
+                        after=paged[-1] if paged else None,
+                    )
+                ]
+                if not page:
+                    break
+                paged += page
+            assert paged == whole, (match, newest_first)
+    gone = wins.list_wins(store)[10].uuid
+    wins.delete(store, gone, now=now)
+    purged_later = now + timedelta(days=wins.TRASH_DAYS + 1)
+    wins.purge_trash(store, now=purged_later)
+    assert list(wins.iter_wins(store, after=gone, limit=5)) == []  # gone: page by offset then

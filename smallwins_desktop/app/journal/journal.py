@@ -73,10 +73,20 @@ class Journal(QObject):
     def recent(self, *, limit: int = 200, search: str | None = None) -> list[WinRecord]:
         return wins.list_wins(self._store, search=search or None, limit=limit, newest_first=True)
 
-    def page(self, match: WinFilter, *, offset: int, limit: int) -> list[WinRecord]:
-        """One page of the timeline: the wins `match` picks, newest first."""
+    def page(
+        self, match: WinFilter, *, offset: int, limit: int, after: str | None = None
+    ) -> list[WinRecord]:
+        """One page of the timeline: the wins `match` picks, newest first; with `after` (the
+        uuid of the last win shown), those that follow it, found by a seek, not by counting."""
         return list(
-            wins.iter_wins(self._store, match, offset=offset, limit=limit, newest_first=True)
+            wins.iter_wins(
+                self._store,
+                match,
+                offset=0 if after else offset,
+                limit=limit,
+                newest_first=True,
+                after=after,
+            )
         )
 
     def count(self, match: WinFilter) -> int:

@@ -125,7 +125,12 @@ class TimelineModel(QAbstractListModel):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
-        more = self._journal.page(self._match, offset=len(self._rows), limit=PAGE_SIZE)
+        last = self._rows[-1].uuid if self._rows else None
+        more = self._journal.page(self._match, offset=len(self._rows), limit=PAGE_SIZE, after=last)
+        if not more and last is not None:  # the last win shown went meanwhile: count instead
+            more = self._journal.page(self._match, offset=len(self._rows), limit=PAGE_SIZE)
+        known = {w.uuid for w in self._rows[-PAGE_SIZE:]} if more else set()
+        more = [w for w in more if w.uuid not in known]  # a page that moved never shows twice
         if not more:
             self._total = len(self._rows)  # fewer than counted: some went meanwhile
             return
