@@ -204,11 +204,15 @@ def cmd_trash(args: argparse.Namespace) -> int:
 
 def _write_json(found: Iterable[WinRecord]) -> None:
     out = sys.stdout
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     out.write("[")
+    lines: list[str] = []
     for n, win in enumerate(found):
-        out.write(",\n" if n else "\n")
-        out.write(json.dumps(as_json(win), ensure_ascii=False))
-    out.write("\n]\n")
+        lines.append((",\n" if n else "\n") + encode(as_json(win)))
+        if len(lines) >= 500:  # a few large writes, not two per win
+            out.write("".join(lines))
+            lines.clear()
+    out.write("".join(lines) + "\n]\n")
 
 
 def as_json(win: WinRecord) -> dict[str, Any]:
