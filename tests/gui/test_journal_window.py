@@ -385,3 +385,18 @@ def test_scrolling_on_after_the_last_loaded_win_went_elsewhere_skips_nothing(
     assert len(shown) == len(set(shown))  # nothing twice
     everything = [w.uuid for w in wins.iter_wins(store, newest_first=True)]
     assert [u for u in shown if u != last.uuid] == everything[: len(shown) - 1]
+
+
+def test_the_editor_suggests_tags_from_similar_wins_and_adds_the_chosen_one(
+    store: Store, clock: FixedClock, journal_window: JournalWindow, qtbot: QtBot
+) -> None:
+    _bulk(store, clock, [("Fixed the flaky upload test #ci", 3), ("Fixed a flaky login test", 0)])
+    journal_window.refresh()
+    editor = _open_editor(journal_window, qtbot)
+    assert editor.text.text() == "Fixed a flaky login test"
+    editor.text.setText("Fixed a flaky login test again")  # typing asks for suggestions
+    qtbot.waitUntil(lambda: editor.suggestions.suggestions() == ["ci"])
+    qtbot.mouseClick(editor.suggestions.buttons[0], Qt.MouseButton.LeftButton)
+    assert editor.tags.text() == "ci"
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert wins.list_wins(store, search="login")[0].tags == ("ci",)
