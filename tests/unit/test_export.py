@@ -18,9 +18,9 @@ from smallwins_desktop.core.wins import WinFilter
 from tests.exchange_data import NOW, TODAY, ZONE, fill
 
 
-def _export(store: Store, fmt: str, match: WinFilter | None = None) -> str:
+def _export(store: Store, fmt: str, match: WinFilter | None = None, **options: bool) -> str:
     out = io.StringIO()
-    export_wins(store, fmt, out, match or WinFilter(), now=NOW, zone=ZONE)
+    export_wins(store, fmt, out, match or WinFilter(), now=NOW, zone=ZONE, **options)
     return out.getvalue()
 
 
@@ -81,7 +81,8 @@ def test_a_brag_document_keeps_any_user_text_as_plain_text(store: Store) -> None
 def test_a_brag_document_groups_by_goal_then_month_and_marks_impact(store: Store) -> None:
     fill(store)
 
-    document = _export(store, "md")
+    document = _export(store, "md", setbacks=True)
+    assert "Setbacks" not in _export(store, "md")
 
     tokens = MarkdownIt("commonmark").parse(document)
     headings = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open"]

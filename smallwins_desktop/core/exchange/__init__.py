@@ -59,7 +59,7 @@ def export_wins(
     now: datetime,
     zone: tzinfo,
     time_format: str = DEFAULT_TIME_FORMAT,
-    setbacks: bool = True,
+    setbacks: bool = False,
 ) -> int:
     """Write the wins `match` picks in format `fmt`; returns how many were written."""
     if fmt == "md":
