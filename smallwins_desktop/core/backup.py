@@ -29,6 +29,7 @@ from pathlib import Path
 from smallwins_desktop import paths
 from smallwins_desktop.core.db import (
     BACKUP_STAMP,
+    DAILY_BACKUP_AGE,
     Store,
     _backup_time,
     _create_private_file,
@@ -112,6 +113,18 @@ def back_up(store: Store, *, now: datetime, reason: str = "manual") -> Path:
         return store.backup(reason, now)
     except (sqlite3.Error, OSError) as error:
         raise StoreError(f"The backup could not be written: {error}.") from error
+
+
+@uses_store
+def daily_if_due(store: Store, *, now: datetime) -> Path | None:
+    """The day's backup, when the newest is a day old or more and there is a win to keep."""
+    newest = next(iter(list_backups(store.backups)), None)
+    taken = _backup_time(newest) if newest is not None else None
+    if taken is not None and now - taken < DAILY_BACKUP_AGE:
+        return None
+    if not store.db.execute_sql("SELECT EXISTS (SELECT 1 FROM win)").fetchone()[0]:
+        return None
+    return back_up(store, now=now, reason="daily")
 
 
 @uses_store
