@@ -194,9 +194,10 @@ def add_many(
             rows = _bulk_rows(chunk, seen, now, source)
             given = [row[2] for row in rows if row[3]]  # ids the caller chose may be saved
             existing: set[str] = set()
-            for ids in pw.chunked(given, _CHUNK):
-                query: Any = Win.select(Win.uuid).where(Win.uuid.in_(ids)).tuples()
-                existing.update(uuid for (uuid,) in query)
+            if given:  # raw: building this query with peewee costs more than running it
+                marks = ", ".join("?" * len(given))
+                found = store.db.execute_sql(f"SELECT uuid FROM win WHERE uuid IN ({marks})", given)
+                existing.update(uuid for (uuid,) in found)
             fresh = [row for row in rows if row[2] not in existing]
             skipped += len(rows) - len(fresh)
             added += len(fresh)
@@ -318,9 +319,14 @@ def _bulk_tags(
     )
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _client_uuid(uuid: str | None) -> str:
     if uuid is None:
         return str(uuidlib.uuid4())
+    if isinstance(uuid, str) and _CANONICAL_UUID.fullmatch(uuid):
+        return uuid  # already as str(UUID) writes it: the bulk path meets millions of these
     try:
         return str(uuidlib.UUID(uuid))
     except (ValueError, AttributeError, TypeError) as error:
@@ -851,13 +857,13 @@ def _with_tags(rows: list[tuple[Any, ...]]) -> list[WinRecord]:
 def _tags_by_win(ids: Sequence[int]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
     for chunk in pw.chunked(ids, _CHUNK):
-        query: Any = (
-            WinTag.select(WinTag.win, Tag.name)
-            .join(Tag)
-            .where(WinTag.win.in_(chunk))
-            .order_by(Tag.name)
+        marks = ", ".join("?" * len(chunk))  # raw: peewee would take longer to build it
+        rows = Win._meta.database.execute_sql(
+            "SELECT wt.win_id, t.name FROM win_tag wt JOIN tag t ON t.id = wt.tag_id "
+            f"WHERE wt.win_id IN ({marks}) ORDER BY t.name",
+            chunk,
         )
-        for win_id, name in Win._meta.database.execute_sql(*query.sql()):
+        for win_id, name in rows:
             found[win_id].append(name)
     return found
 

@@ -343,3 +343,21 @@ def test_a_long_json_file_is_read_a_piece_at_a_time(tmp_path: Path) -> None:
     assert chunks == 1  # nothing past the first chunk has been read yet
     assert [item for item, _ in streamed] == items[1:]
     assert next(members) == ("z", [1])
+
+
+def test_settings_come_along_where_the_journal_has_none_of_its_own(
+    store: Store, other: Store, tmp_path: Path
+) -> None:
+    from smallwins_desktop.core import settings, stats
+
+    fill(store)
+    stats.set_rest_day(store, date(2026, 11, 11), True)
+    settings.put(store, settings.WORKDAYS, [0, 1, 2, 3])
+    settings.put(other, settings.WORKDAYS, [0, 1, 2, 3, 4, 5])
+    path = _export(store, "json", tmp_path / "w.json")
+
+    result = _import(other, path)
+
+    assert result.settings_added == 1
+    assert stats.rest_days(other) == {date(2026, 11, 11)}
+    assert settings.get(other, settings.WORKDAYS) == [0, 1, 2, 3, 4, 5]  # its own are kept

@@ -96,9 +96,14 @@ def goal(value: Any, where: str) -> str | None:
     return value.strip().lstrip("+").lower()
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def uuid(value: Any, where: str) -> str:
     import uuid as uuidlib
 
+    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
+        return value
     try:
         return str(uuidlib.UUID(str(value)))
     except ValueError:

@@ -28,16 +28,17 @@ class _Reader:
         self._name = name
         self.buf = ""
         self.pos = 0
-        self._line = 1  # the line of buf[0]
+        self._line = 1  # the line of buf[_counted_to]
+        self._counted_to = 0
         self.eof = False
 
     def fill(self) -> bool:
         """Read another chunk; False at the end of the file."""
         if self.eof:
             return False
-        self._line += self.buf.count("\n", 0, self.pos)
+        self._line += self.buf.count("\n", self._counted_to, self.pos)
         self.buf = self.buf[self.pos :]
-        self.pos = 0
+        self.pos = self._counted_to = 0
         chunk = next(self._chunks, None)
         if chunk is None:
             self.eof = True
@@ -73,11 +74,13 @@ class _Reader:
 
     def line(self) -> int:
         self.peek()
-        return self._line + self.buf.count("\n", 0, self.pos)
+        self._line += self.buf.count("\n", self._counted_to, self.pos)
+        self._counted_to = self.pos
+        return self._line
 
     def error(self, what: str, at: int | None = None) -> ExchangeError:
         at = self.pos if at is None else at
-        line = self._line + self.buf.count("\n", 0, at)
+        line = self._line + self.buf.count("\n", self._counted_to, at)
         column = at - (self.buf.rfind("\n", 0, at) + 1) + 1
         found = self.buf[at : at + 1]
         if not found:
