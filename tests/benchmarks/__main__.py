@@ -66,7 +66,8 @@ tests/benchmarks/bare_tray.py (QApplication + one QSystemTrayIcon with the same 
   similar rows), then each command run on that journal and on an empty one, alternately.
 - export, import: the same 100,000 wins exported with `smallwins export -o FILE`, then
   imported into an empty data dir with `smallwins import` (wall time, start-up included);
-  the baseline is jrnl itself reading our jrnl-txt export of them and writing its JSON."""
+  the baseline is jrnl itself reading the first 10,000 of them (our jrnl-txt export) and
+  writing its JSON: jrnl's time grows faster than its journal (minutes for 100,000)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

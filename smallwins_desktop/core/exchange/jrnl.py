@@ -44,7 +44,7 @@ from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter, WinRecord,
 DEFAULT_TIME_FORMAT = "%Y-%m-%d %H:%M"
 JRNL_TAG = re.compile(r"(?<!\S)([#@][-+*#/\w]+)")
 """How jrnl finds tags (its `tagsymbols` default, `#@`)."""
-_TRAILING = re.compile(r"(?:^|\s)([#@+])([\w-]+)\Z")
+_MARKS = ("#", "@", "+")
 _SETBACK = re.compile(r"\A\s*setback\s*:[ \t]*", re.IGNORECASE)
 _HEADER = re.compile(r"\[([^\]]+)\] ")
 NAMESPACE = uuidlib.UUID("6d1f6a55-8a57-4a8e-9a3c-3f2a9c1b7e10")
@@ -221,17 +221,21 @@ def entry_to_win(
     tags = [t[1:].lower() for t in JRNL_TAG.findall(text)]
     trailing: list[str] = []
     goal = None
-    while True:
-        end = _TRAILING.search(text)
-        if end is None or not text[: end.start()].strip() or not TAG_PATTERN.fullmatch(end[2]):
+    while True:  # the last word, while it is a #tag, @tag or +goal and words come before it
+        cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t"))
+        word = text[cut + 1 :]
+        if cut < 0 or word[:1] not in _MARKS or not TAG_PATTERN.fullmatch(word[1:]):
             break
-        if end[1] == "+":
+        rest = text[:cut].rstrip()
+        if not rest:
+            break
+        if word[0] == "+":
             if goal is not None:
                 break
-            goal = end[2].lower()
+            goal = word[1:].lower()
         else:
-            trailing.insert(0, end[2].lower())
-        text = text[: end.start()].rstrip()
+            trailing.insert(0, word[1:].lower())
+        text = rest
     names = [t for t in dict.fromkeys([*tags, *trailing]) if TAG_PATTERN.fullmatch(t)]
     draft = Draft(
         text=fields.text(text, where),
@@ -241,7 +245,7 @@ def entry_to_win(
         tags=tuple(names),
         goal=goal,
     )
-    created = datetime.combine(day, at).replace(tzinfo=zone)
+    created = datetime.combine(day, at, tzinfo=zone)
     return BulkEntry(draft, key, Stamps(created_at=created, source="import"))
 
 
@@ -251,7 +255,19 @@ def content_uuid(day: date, at: time, text: str) -> str:
     return str(uuidlib.uuid5(NAMESPACE, f"{day.isoformat()} {at:%H:%M}\n{words}"))
 
 
+_DEFAULT_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})")
+
+
 def _parses(blob: str, time_format: str) -> datetime | None:
+    if time_format == DEFAULT_TIME_FORMAT:  # strptime is most of the cost of a long journal
+        found = _DEFAULT_STAMP.fullmatch(blob)
+        if found is None:
+            return None
+        try:
+            year, month, day, hour, minute = (int(part) for part in found.groups())
+            return datetime(year, month, day, hour, minute)
+        except ValueError:
+            return None
     try:
         return datetime.strptime(blob, time_format)
     except ValueError:
