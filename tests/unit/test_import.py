@@ -261,6 +261,7 @@ BAD_FILES = {
     "csv no header": (lambda s, p: _write(p / "h.csv", b"2026-11-20,ok\n"), "csv", "line 1: the header row has no"),
     "jrnl wrong type": (lambda s, p: _write(p / "j.json", b'{"entries": [{"title": "a", "body": "", "date": "2026-11-20", "time": "9", "starred": false}]}'), "jrnl-json", "entry 1 .*'time' is '9'"),
     "jrnl text garbage": (lambda s, p: _write(p / "j.txt", b"hello\n[2026-11-20 09:00] x\n"), "jrnl-txt", "line 1"),
+    "goals after wins": (lambda s, p: _write(p / "g.json", b'{"format": "smallwins", "wins": [], "goals": []}'), "json", "'goals' comes after 'wins'"),
     "too long": (lambda s, p: _json(p, [{"text": "x" * 3000}]), "json", "win 2 .*at most 2,000"),
 }  # fmt: skip
 

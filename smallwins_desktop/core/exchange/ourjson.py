@@ -154,8 +154,11 @@ def _wins(
 ) -> Iterator[BulkEntry]:
     for number, (value, line) in enumerate(items, start=1):
         yield win_entry(value, f"{path.name} win {number} (line {line})")
-    for _ in rest:  # the members after the wins: read, so the file is checked to its end
-        pass
+    for key, _ in rest:  # the members after the wins: read, so the file is checked to its end
+        if key in ("goals", "settings"):
+            raise fields.fail(
+                path.name, f"'{key}' comes after 'wins'; it must come before them (as we write it)"
+            )
 
 
 def win_entry(value: Any, where: str) -> BulkEntry:
