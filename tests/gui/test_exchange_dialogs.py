@@ -39,9 +39,9 @@ def test_export_says_how_many_wins_and_writes_the_chosen_file(
 
     dialog = ExportDialog(journal, choose_path=choose)
     qtbot.addWidget(dialog)
-    assert dialog.summary.text() == "4 win(s) will be exported."
+    assert dialog.summary.text() == "4 wins will be exported."
     dialog.tag.setCurrentIndex(dialog.tag.findData("release"))
-    assert dialog.summary.text() == "2 win(s) will be exported."
+    assert dialog.summary.text() == "2 wins will be exported."
 
     with qtbot.waitSignal(dialog.exported) as told:
         dialog.export_button.click()
@@ -122,6 +122,8 @@ def test_a_bad_file_is_named_in_the_preview_and_cannot_be_imported(
     bad.write_text("day,text\n2026-11-20,ok\n2026-11-31,bad day\n", encoding="utf-8")
     dialog = ImportDialog(journal)
     qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert not dialog.time_format.isEnabled()  # only jrnl text journals have one
     dialog.path.setText(str(bad))
 
     assert dialog.preview() is None

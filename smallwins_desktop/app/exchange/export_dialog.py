@@ -160,11 +160,13 @@ class ExportDialog(QDialog):
         self.until.setEnabled(self.limit_period.isChecked())
         self.setbacks.setEnabled(self.chosen_format() == "md")
         count = self._journal.count(self.match())
-        self.summary.setText(
-            self.tr("%n win(s) will be exported.", "", count)
-            if count
-            else self.tr("No wins match: choose another period, tag or goal.")
-        )
+        if count == 0:
+            told = self.tr("No wins match: choose another period, tag or goal.")
+        elif count == 1:
+            told = self.tr("1 win will be exported.")
+        else:
+            told = self.tr("%s wins will be exported.") % f"{count:,}"
+        self.summary.setText(told)
         self.export_button.setEnabled(count > 0)
 
     def choose_and_export(self) -> None:

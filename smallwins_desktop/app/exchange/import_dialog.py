@@ -105,14 +105,16 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.browse.clicked.connect(self.choose)
         self.path.editingFinished.connect(self.preview)
-        self.format.currentIndexChanged.connect(self.preview)
+        self.format.currentIndexChanged.connect(self._format_changed)
         self.time_format.editingFinished.connect(self.preview)
 
         chooser = QHBoxLayout()
         chooser.addWidget(self.path)
         chooser.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), chooser)
+        file_label = QLabel(self.tr("&File:"), self)
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, chooser)
         form.addRow(self.tr("F&ormat:"), self.format)
         form.addRow(self.tr("jrnl &time format:"), self.time_format)
         layout = QVBoxLayout(self)
@@ -120,6 +122,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.preview_label)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _format_changed(self) -> None:
+        self.time_format.setEnabled(self.format.currentData() in (None, "jrnl-txt"))
+        self.preview()
 
     def choose(self) -> None:
         path = self._choose_file(self, self.tr("Import wins from"))
@@ -191,7 +197,7 @@ class ImportDialog(QDialog):
         if self.progress.maximum() and count <= self.progress.maximum():
             self.progress.setValue(count)
         else:
-            self.progress.setLabelText(self.tr("%n entries read…", "", count))
+            self.progress.setLabelText(self.tr("%s entries read…") % f"{count:,}")
         self.progressed.emit(count)
         QCoreApplication.processEvents()
         if self.progress.wasCanceled():
