@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -80,14 +81,46 @@ _wins = st.lists(
 )
 
 
+_goals_drawn = st.lists(
+    st.tuples(
+        _texts.map(lambda t: t.replace("\n", " ")[:60]).filter(lambda t: t.strip() == t),
+        st.from_regex(r"[a-zé][a-z0-9é_-]{0,12}", fullmatch=True),
+        st.sampled_from(goals.STATUSES),
+        st.text(max_size=40),
+        st.one_of(st.none(), st.integers(0, 10_000)),
+        st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))),
+        st.one_of(st.none(), _times),
+    ),
+    max_size=3,
+    unique_by=lambda g: g[1],
+)
+
+
+def _add_goal(store: Store, drawn: tuple[object, ...]) -> None:
+    from smallwins_desktop.core.models import Goal
+
+    title, slug, status, criteria, target, due, done_at = drawn
+    if slug in ("release-2", "écrire"):
+        return
+    with store.write():
+        Goal.insert(
+            uuid=str(uuid.uuid4()), title=title, slug=slug, status=status, criteria=criteria,
+            target=target, due=due, done_at=done_at, created_at=NOW,
+        ).execute()  # fmt: skip
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(found=_wins)
-def test_our_json_round_trips_every_win_and_goal_exactly(found: list[tuple[object, ...]]) -> None:
+@given(found=_wins, more_goals=_goals_drawn)
+def test_our_json_round_trips_every_win_and_goal_exactly(
+    found: list[tuple[object, ...]], more_goals: list[tuple[object, ...]]
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         with open_store(base / "a", now=NOW) as one, open_store(base / "b", now=NOW) as two:
             goals.create(one, "Ship release 2", now=NOW, slug="release-2")
             goals.create(one, "Écrire le livre ✍️", now=NOW, slug="écrire", parent="release-2")
+            for drawn in more_goals:
+                _add_goal(one, drawn)
             entries = []
             for text, day, kind, impact, tags, goal, created, later, gone, source in found:
                 assert all(TAG_PATTERN.fullmatch(t) for t in tags)  # type: ignore[attr-defined]
