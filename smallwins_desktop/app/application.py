@@ -4,6 +4,7 @@
                      ├─ JournalWindow (built on first use)
                      ├─ Tray, or FallbackWindow when the desktop has no tray
                      └─ IpcServer + IpcCommands (`smallwins`, `capture`, `add`, `status`)
+    Store ─ BackupTimer (the daily backup while the app runs)
     Store ─ Scheduler ── ReminderController ─ Notifier (freedesktop → plyer → tray message)
                                             └ NotificationsWindow (built on first use)
 
@@ -19,12 +20,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from smallwins_desktop import ipc
+from smallwins_desktop.app.backup_timer import BackupTimer
 from smallwins_desktop.app.capture.window import CaptureWindow
 from smallwins_desktop.app.ipc_commands import IpcCommands
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.window import JournalWindow
-from smallwins_desktop.app.notify.base import NotificationBackend
+from smallwins_desktop.app.notify.base import Notification, NotificationBackend
 from smallwins_desktop.app.notify.notifier import Notifier, default_backends
 from smallwins_desktop.app.notify.window import NotificationsWindow
 from smallwins_desktop.app.reminders.controller import ReminderController
@@ -83,6 +85,8 @@ class SmallWinsApp(QObject):
             self.tray.resume_requested.connect(self.reminders.resume)
             self.reminders.paused_changed.connect(self.tray.set_paused)
             self.tray.notifications_requested.connect(self.open_notifications)
+        self.backups = BackupTimer(store, clock, self)
+        self.backups.failed.connect(self.tell_backup_failed)
         commands = IpcCommands(
             self.journal, self.capture, self.reminders, self.scheduler, self.tray
         )
@@ -103,16 +107,29 @@ class SmallWinsApp(QObject):
         if self.tray is not None:
             self.tray.set_paused(self.reminders.is_paused())
         self.scheduler.start()
+        self.backups.start()
         return True
 
     def shutdown(self) -> None:
         self.scheduler.stop()
+        self.backups.stop()
         self.journal.stop_watching()
         self.capture.save_draft()
         self.ipc.close()
         if self.tray is not None:
             self.tray.hide()
         self.store.close()
+
+    def tell_backup_failed(self, reason: str) -> None:
+        self.notifier.notify(
+            Notification(
+                key="backup",
+                title="Small Wins",
+                body=f"The daily backup failed: {reason}",
+                actions=(),
+                default_action=None,
+            )
+        )
 
     def refresh_summary(self) -> None:
         self._face.show_summary(self.journal.summary())

@@ -11,13 +11,19 @@ from smallwins_desktop.cli.common import (
     SEARCH_LIST_LIMIT,
 )
 from smallwins_desktop.cli.doctor import cmd_doctor
+from smallwins_desktop.cli.exchange import (
+    cmd_backup,
+    cmd_export,
+    cmd_import,
+    cmd_restore,
+    cmd_standup,
+)
 from smallwins_desktop.cli.goals import cmd_goal_add, cmd_goal_list
 from smallwins_desktop.cli.wins import (
     cmd_add,
     cmd_delete,
     cmd_edit,
     cmd_list,
-    cmd_restore,
     cmd_trash,
 )
 
@@ -87,8 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     delete = commands.add_parser("delete", help="move a win to the trash")
     delete.add_argument("id", metavar="ID")
     delete.set_defaults(handler=cmd_delete)
-    restore = commands.add_parser("restore", help="bring a win back from the trash")
-    restore.add_argument("id", metavar="ID")
+    restore = commands.add_parser(
+        "restore",
+        help="bring a win back from the trash, or restore a backup",
+        description="restore ID brings a win back from the trash. restore [FILE] puts a "
+        "backup in place of the database (default: the newest good one); the database as "
+        "it was is backed up first. Quit the app before restoring a backup.",
+    )
+    restore.add_argument("target", metavar="ID|FILE", nargs="?")
+    restore.add_argument("--wait", type=float, default=0.0, help=argparse.SUPPRESS)
+    restore.add_argument("--start", action="store_true", help=argparse.SUPPRESS)
     restore.set_defaults(handler=cmd_restore)
     trash = commands.add_parser("trash", help="list deleted wins that can be restored")
     trash.set_defaults(handler=cmd_trash)
@@ -103,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     goal_add.set_defaults(handler=cmd_goal_add)
     goal_list = goal_commands.add_parser("list", help="list goals")
     goal_list.set_defaults(handler=cmd_goal_list)
+
+    _exchange_commands(commands)
 
     doctor = commands.add_parser("doctor", help="check where the data is and that it is healthy")
     doctor.add_argument(
@@ -124,3 +140,50 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("it must be 1 or more")
     return value
+
+
+EXPORT_FORMATS = ("md", "csv", "json", "jrnl-json", "jrnl-txt")  # core.exchange's, kept light
+IMPORT_FORMATS = ("json", "csv", "jrnl-json", "jrnl-txt")
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def _exchange_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write your wins as a brag document, CSV, JSON or a jrnl journal",
+        description="md: a brag document; csv: for spreadsheets; json: everything, to move "
+        "or keep (the trash too); jrnl-json, jrnl-txt: for jrnl.",
+    )
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--since", metavar="DAY", help="from DAY (2026-11-01, yesterday, mon)")
+    export.add_argument("--until", metavar="DAY", help="up to and including DAY")
+    export.add_argument("--tag", help="only wins with this tag")
+    export.add_argument("--goal", metavar="SLUG", help="only wins that moved +SLUG forward")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument("--setbacks", action="store_true", help="md: add the setbacks")
+    export.add_argument(
+        "--time-format", default=TIME_FORMAT, help="jrnl-txt: jrnl's timeformat (%(default)s)"
+    )
+    export.set_defaults(handler=cmd_export)
+
+    imports = commands.add_parser(
+        "import",
+        help="bring wins in from our JSON or CSV, or a jrnl journal",
+        description="All or nothing: a file with a problem is refused, naming the line, and "
+        "nothing is written. Wins already here are skipped, so a second import adds nothing.",
+    )
+    imports.add_argument("file", metavar="FILE")
+    imports.add_argument("--format", choices=IMPORT_FORMATS, help="default: from the file")
+    imports.add_argument("--dry-run", action="store_true", help="say what would be added")
+    imports.add_argument(
+        "--time-format", default=TIME_FORMAT, help="jrnl-txt: jrnl's timeformat (%(default)s)"
+    )
+    imports.set_defaults(handler=cmd_import)
+
+    standup = commands.add_parser("standup", help="the last workday's wins, to paste")
+    standup.set_defaults(handler=cmd_standup)
+
+    backup = commands.add_parser("backup", help="back up the database now (into backups/, or FILE)")
+    backup.add_argument("file", metavar="FILE", nargs="?")
+    backup.add_argument("--list", action="store_true", help="list the backups kept")
+    backup.set_defaults(handler=cmd_backup)

@@ -21,8 +21,8 @@ Writers go through `Store.write()`: the write lock is taken at once (`BEGIN IMME
 database whose file or -wal was moved or deleted under it is refused, with a rescue copy of
 what it still holds, instead of acknowledging wins into a file nobody will read again.
 
-Backups live in `<data dir>/backups`, newest `BACKUPS_KEPT` are kept; one is also taken once a
-day, so a damaged file usually loses at most a day.
+Backups live in `<data dir>/backups`, kept by the rule in `backup.py` (the last 14 days, the
+last 8 weeks); one is also taken once a day, so a damaged file usually loses at most a day.
 """
 
 from __future__ import annotations
@@ -59,7 +59,6 @@ log = logging.getLogger(__name__)
 
 FILE_MODE = 0o600
 BUSY_TIMEOUT_MS = 5_000
-BACKUPS_KEPT = 10
 DAILY_BACKUP_AGE = timedelta(days=1)
 PRAGMAS = {
     "journal_mode": "wal",
@@ -204,9 +203,9 @@ class Store:
         finally:
             dest.close()
         os.replace(partial, target)
-        for old in list_backups(self.backups)[BACKUPS_KEPT:]:
-            with contextlib.suppress(OSError):
-                old.unlink()
+        from smallwins_desktop.core import backup  # it builds on this module
+
+        backup.prune(self.backups)
         log.info("backup written: %s", target)
         return target
 

@@ -116,3 +116,9 @@ def classify(error: BaseException, path: Path | None = None) -> StoreError:
             "files' owner and permissions."
         )
     return StoreError(f"The database{where} reported an error: {error}. Nothing was changed.")
+
+
+class ExchangeError(SmallWinsError):
+    """A file cannot be exported or imported as asked; for an import nothing was written.
+
+    The message names the line or entry and what is wrong with it."""

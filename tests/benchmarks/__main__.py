@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tests.benchmarks import figures, journal, report
+from tests.benchmarks import exchange, figures, journal, report
 from tests.benchmarks.probe import Probe, ProbeError
 from tests.e2e.desktop import (
     REQUIREMENTS,
@@ -26,8 +26,24 @@ from tests.e2e.desktop import (
     missing_requirements,
 )
 
-FULL = {"startup": 10, "capture": 20, "version": 20, "idle": 60.0, "settle": 3.0, "journal": 3}
-QUICK = {"startup": 3, "capture": 5, "version": 5, "idle": 5.0, "settle": 1.0, "journal": 1}
+FULL = {
+    "startup": 10,
+    "capture": 20,
+    "version": 20,
+    "idle": 60.0,
+    "settle": 3.0,
+    "journal": 3,
+    "exchange": 1,
+}
+QUICK = {
+    "startup": 3,
+    "capture": 5,
+    "version": 5,
+    "idle": 5.0,
+    "settle": 1.0,
+    "journal": 1,
+    "exchange": 1,
+}
 IDLE_SLICES = 6
 
 HOW = """\
@@ -47,7 +63,11 @@ tests/benchmarks/bare_tray.py (QApplication + one QSystemTrayIcon with the same 
 - idle: both apps side by side in the tray, after {settle:g} s to settle; utime+stime of
   /proc/PID/stat over the window (clock tick {tick:g} ms, so resolution {resolution:.3f}%).
 - journal: 100,000 wins written through `wins.add_many` (beside a bare executemany of
-  similar rows), then each command run on that journal and on an empty one, alternately."""
+  similar rows), then each command run on that journal and on an empty one, alternately.
+- export, import: the same 100,000 wins exported with `smallwins export -o FILE`, then
+  imported into an empty data dir with `smallwins import` (wall time, start-up included);
+  the baseline is jrnl itself reading the first 10,000 of them (our jrnl-txt export) and
+  writing its JSON: jrnl's time grows faster than its journal (minutes for 100,000)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,12 +133,14 @@ def _measure(plan: dict[str, float]) -> list[report.Row]:
             figures.progress("idle CPU and memory")
             idle = figures.measure_idle(bench, plan["idle"], plan["settle"], IDLE_SLICES)
     history = journal.measure_journal(int(plan["journal"]))
+    moved = exchange.measure_exchange(int(plan["exchange"]))
     return [
         *report.startup_rows(startup),
         *report.capture_rows(capture, version.python, startup),
         *report.version_rows(version),
         *report.idle_rows(idle),
         *journal.journal_rows(history),
+        *exchange.exchange_rows(moved),
     ]
 
 

@@ -400,3 +400,27 @@ def test_the_editor_suggests_tags_from_similar_wins_and_adds_the_chosen_one(
     assert editor.tags.text() == "ci"
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert wins.list_wins(store, search="login")[0].tags == ("ci",)
+
+
+def test_file_export_starts_from_the_filters_in_force_and_import_opens_its_dialog(
+    store: Store, clock: FixedClock, journal_window: JournalWindow, qtbot: QtBot
+) -> None:
+    _bulk(store, clock, [("Wrote the guide #docs", 0), ("Reviewed a change #code", 3)])
+    journal_window.refresh()
+    journal_window.tag_filter.showPopup()
+    journal_window.tag_filter.hidePopup()
+    journal_window.tag_filter.setCurrentIndex(journal_window.tag_filter.findData("docs"))
+    journal_window.period_filter.setCurrentIndex(journal_window.period_filter.findData("30"))
+    dialog = journal_window.show_export()
+    qtbot.addWidget(dialog)
+    today = clock.now().date()
+    assert dialog.limit_period.isChecked()
+    assert dialog.since.date().toPython() == today - timedelta(days=29)
+    assert dialog.until.date().toPython() == today
+    assert dialog.tag.currentData() == "docs"
+    dialog.close()
+    importing = journal_window.show_import()
+    qtbot.addWidget(importing)
+    assert importing.isVisible()
+    importing.close()
+    assert {a.text() for a in journal_window.file_menu.actions()} >= {"&Export…", "&Import…"}

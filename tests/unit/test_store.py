@@ -17,7 +17,6 @@ import pytest
 from smallwins_desktop.core import db as dbmod
 from smallwins_desktop.core import migrations, wins
 from smallwins_desktop.core.db import (
-    BACKUPS_KEPT,
     BUSY_TIMEOUT_MS,
     Store,
     list_backups,
@@ -322,15 +321,16 @@ def test_a_damaged_backup_is_skipped_for_an_older_good_one(
 # -- backups -------------------------------------------------------------------------------------
 
 
-def test_backups_are_pruned_to_the_newest_kept(store: Store, now: datetime, today: date) -> None:
+def test_backups_of_one_day_are_pruned_to_the_newest_few(
+    store: Store, now: datetime, today: date
+) -> None:
     wins.add(store, "Something to back up", today=today, now=now)
-    taken = [store.backup("manual", now + timedelta(minutes=i)) for i in range(BACKUPS_KEPT + 5)]
+    taken = [store.backup("manual", now + timedelta(minutes=i)) for i in range(15)]
 
     kept = list_backups(store.backups)
 
-    assert len(kept) == BACKUPS_KEPT
-    assert kept == list(reversed(taken[-BACKUPS_KEPT:]))
-    assert not any(p.exists() for p in taken[:5])
+    assert kept == list(reversed(taken[-3:]))  # the rule itself: tests/unit/test_backup.py
+    assert not any(p.exists() for p in taken[:-3])
     assert not list(store.backups.glob("*.partial"))
 
 

@@ -52,6 +52,20 @@ class Journal(QObject):
         self._poll.setInterval(EXTERNAL_CHANGE_POLL_MS)
         self._poll.timeout.connect(self.check_for_changes)
 
+    @property
+    def store(self) -> Store:
+        """The store under this journal, for features that work on the whole file (export,
+        import, backups). Read-only: the journal is the one that opens and closes it."""
+        return self._store
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    def notify_changed(self) -> None:
+        """Tell the windows that wins changed through the store directly (an import)."""
+        self._changed()
+
     # -- time ------------------------------------------------------------------------------
 
     def today(self) -> date:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -333,6 +333,13 @@ class JournalWindow(QMainWindow):
         )
         self.trash_action = self._action(file_menu, self.tr("&Trash…"), None, self.show_trash)
         file_menu.addSeparator()
+        self.export_action = self._action(
+            file_menu, self.tr("&Export…"), None, self.show_export, "Export wins"
+        )
+        self.import_action = self._action(
+            file_menu, self.tr("&Import…"), None, self.show_import, "Import wins"
+        )
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Close"), QKeySequence.StandardKey.Close, self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -364,8 +371,11 @@ class JournalWindow(QMainWindow):
         text: str,
         keys: QKeySequence | QKeySequence.StandardKey | None,
         slot: Callable[[], Any],
+        tip: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        if tip:
+            action.setStatusTip(self.tr(tip))
         if keys is not None:
             action.setShortcut(keys)
         action.triggered.connect(lambda _=False: slot())
@@ -665,6 +675,28 @@ class JournalWindow(QMainWindow):
 
     def show_trash(self) -> None:
         TrashDialog(self._journal, self).exec()
+
+    def show_export(self) -> QDialog:
+        """File → Export…: the filters now in force are the export's starting point."""
+        from smallwins_desktop.app.exchange import open_export_dialog
+
+        dialog = open_export_dialog(self._journal, self)
+        match = self.current_filter()
+        if match.since or match.until:
+            today = self._journal.today()
+            first, last = match.since or date(today.year, 1, 1), match.until or today
+            dialog.since.setDate(QDate(first.year, first.month, first.day))
+            dialog.until.setDate(QDate(last.year, last.month, last.day))
+            dialog.limit_period.setChecked(True)
+        for combo, value in ((dialog.tag, match.tag), (dialog.goal, match.goal)):
+            if value is not None and (slot := combo.findData(value)) >= 0:
+                combo.setCurrentIndex(slot)
+        return dialog
+
+    def show_import(self) -> QDialog:
+        from smallwins_desktop.app.exchange import open_import_dialog
+
+        return open_import_dialog(self._journal, self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

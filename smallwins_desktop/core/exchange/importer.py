@@ -1,0 +1,173 @@
+"""Bringing a file's wins in: all of them in one transaction, or none.
+
+Goals come first (our JSON's, by uuid; a goal whose slug is taken already is the same goal),
+then the wins stream through the core's bulk path (`wins.add_many`). A goal a win names that
+does not exist (a CSV or jrnl `+slug`) is created, so no link is lost. Settings from our JSON
+are taken only where this journal has none of its own. A win already here (same uuid, or the
+same content key for files without ids) is skipped, so importing a file twice adds nothing.
+
+`dry_run` does all of it, then rolls the transaction back: what it reports is exactly what
+the real import will do. `progress(n)` is called every `PROGRESS_EVERY` wins read; raising
+from it cancels the import, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from smallwins_desktop.core import settings as settings_core
+from smallwins_desktop.core.db import Store, uses_store
+from smallwins_desktop.core.exchange.incoming import Incoming
+from smallwins_desktop.core.goals import GoalRecord
+from smallwins_desktop.core.models import Goal
+from smallwins_desktop.core.wins import BulkEntry, add_many
+
+PROGRESS_EVERY = 500
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    skipped: int
+    goals_added: int = 0
+    settings_added: int = 0
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        """One line for the user: what was (or would be) added and skipped."""
+        verb = "Would add" if self.dry_run else "Added"
+        parts = [f"{verb} {self.added} {'win' if self.added == 1 else 'wins'}"]
+        if self.goals_added:
+            parts.append(f"{self.goals_added} {'goal' if self.goals_added == 1 else 'goals'}")
+        if self.settings_added:
+            parts.append(f"{self.settings_added} settings")
+        line = ", ".join(parts)
+        if self.skipped:
+            were = "would be" if self.dry_run else "were"
+            line += f"; {self.skipped} already in the journal {were} skipped"
+        return line + "."
+
+
+class _DryRun(Exception):
+    pass
+
+
+@uses_store
+def apply(
+    store: Store,
+    incoming: Incoming,
+    *,
+    now: datetime,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Save what `incoming` holds; see the module docstring."""
+    if dry_run and store.db.in_transaction():
+        raise RuntimeError("a dry run must be its own transaction, to roll back alone")
+    counts: dict[str, Any] = {}
+    try:
+        with store.write():
+            goals_added = _add_goals(store, incoming.goals)
+            created = _GoalMaker(now)
+            entries = created.wrap(_counted(incoming.wins, progress))
+            bulk = add_many(store, entries, now=now, source="import")
+            settings_added = _add_settings(store, incoming.settings)
+            counts = {
+                "added": bulk.added,
+                "skipped": bulk.skipped,
+                "goals_added": goals_added + created.count,
+                "settings_added": settings_added,
+            }
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return ImportResult(dry_run=dry_run, **counts)
+
+
+def _counted(
+    entries: Iterable[BulkEntry], progress: Callable[[int], None] | None
+) -> Iterator[BulkEntry]:
+    count = 0
+    for count, entry in enumerate(entries, start=1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count)
+        yield entry
+    if progress is not None:
+        progress(count)
+
+
+class _GoalMaker:
+    """Creates, inside the import's transaction, each goal a win names that is not there."""
+
+    def __init__(self, now: datetime) -> None:
+        self._now = now
+        self._known: set[str] | None = None
+        self.count = 0
+
+    def wrap(self, entries: Iterable[BulkEntry]) -> Iterator[BulkEntry]:
+        for entry in entries:
+            slug = entry.draft.goal
+            if slug is not None:
+                if self._known is None:
+                    self._known = set(_column(Goal.slug))
+                if slug not in self._known:
+                    Goal.insert(
+                        uuid=str(uuidlib.uuid4()),
+                        title=slug.replace("-", " ").replace("_", " ").capitalize(),
+                        slug=slug,
+                        created_at=self._now,
+                    ).execute()
+                    self._known.add(slug)
+                    self.count += 1
+            yield entry
+
+
+def _add_goals(store: Store, goals: list[GoalRecord]) -> int:
+    if not goals:
+        return 0
+    have_uuids = set(_column(Goal.uuid))
+    have_slugs = set(_column(Goal.slug))
+    added = []
+    for goal in goals:
+        if goal.uuid in have_uuids or goal.slug in have_slugs:
+            continue
+        Goal.insert(
+            uuid=goal.uuid,
+            title=goal.title,
+            slug=goal.slug,
+            criteria=goal.criteria,
+            target=goal.target,
+            due=goal.due,
+            status=goal.status,
+            done_at=goal.done_at,
+            created_at=goal.created_at,
+        ).execute()
+        have_uuids.add(goal.uuid)
+        have_slugs.add(goal.slug)
+        added.append(goal)
+    query: Any = Goal.select(Goal.slug, Goal.id).tuples()
+    ids: dict[str, int] = dict(query)
+    for goal in added:
+        if goal.parent is not None and goal.parent in ids:
+            Goal.update(parent=ids[goal.parent]).where(Goal.uuid == goal.uuid).execute()
+    return len(added)
+
+
+def _column(field: Any) -> Iterator[str]:
+    query: Any = Goal.select(field).tuples()
+    for (value,) in query:
+        yield str(value)
+
+
+def _add_settings(store: Store, values: dict[str, Any]) -> int:
+    added = 0
+    for key, value in values.items():
+        if settings_core.get(store, key) is None:
+            settings_core.put(store, key, value)
+            added += 1
+    return added

@@ -1,0 +1,147 @@
+"""`smallwins export`, `import`, `standup`, `backup` and `restore`, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from smallwins_desktop.core import wins
+from smallwins_desktop.core.db import list_backups, open_store
+from tests.exchange_data import NOW, fill, fingerprint
+from tests.unit.test_cli import _ok, _run
+
+
+def _filled(data_dir: Path) -> None:
+    with open_store(data_dir, now=NOW) as store:
+        fill(store)
+
+
+def test_export_writes_each_format_filtered_to_a_file_or_stdout(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    _filled(data_dir)
+
+    shown = _ok("export", "--format", "md", "--tag", "release", data_dir=data_dir)
+    told = _ok(
+        "export",
+        "--format",
+        "json",
+        "--since",
+        "2026-11-01",
+        "-o",
+        str(tmp_path / "w.json"),
+        data_dir=data_dir,
+    )
+
+    assert shown.startswith("# Brag document")
+    assert "Shipped the beta" in shown
+    assert "runbook" not in shown
+    data = json.loads((tmp_path / "w.json").read_text(encoding="utf-8"))
+    assert {w["text"] for w in data["wins"]} == {
+        "Shipped the beta", "The demo broke", "Paired on the flaky test", "Tidied the backlog",
+    }  # fmt: skip
+    assert told.strip() == f"Exported 4 wins to {tmp_path / 'w.json'}."
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_import_moves_a_journal_and_a_second_import_adds_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    _filled(data_dir)
+    exported = tmp_path / "all.json"
+    _ok("export", "--format", "json", "-o", str(exported), data_dir=data_dir)
+    other = tmp_path / "other"
+
+    dry = _ok("import", str(exported), "--dry-run", data_dir=other)
+    first = _ok("import", str(exported), data_dir=other)
+    second = _ok("import", str(exported), "--format", "json", data_dir=other)
+
+    assert dry.strip() == "Would add 5 wins, 1 goal."
+    assert first.strip() == "Added 5 wins, 1 goal."
+    assert second.strip() == "Added 0 wins; 5 already in the journal were skipped."
+    with open_store(other, now=NOW) as store:
+        assert len(wins.list_wins(store, deleted=None)) == 5
+
+
+def test_a_bad_import_is_one_clear_line_and_changes_nothing(data_dir: Path, tmp_path: Path) -> None:
+    _filled(data_dir)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("day,text\n2026-11-20,Fine\n2026-02-30,Not a day\n", encoding="utf-8")
+    with open_store(data_dir, now=NOW) as store:
+        before = fingerprint(store)
+
+    done = _run("import", str(bad), data_dir=data_dir)
+
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "smallwins: bad.csv line 3: 'day' is '2026-02-30', not a date like 2026-11-20. "
+        "Nothing was imported."
+    )
+    with open_store(data_dir, now=NOW) as store:
+        assert fingerprint(store) == before
+
+
+def test_standup_lists_the_last_workdays_wins(data_dir: Path) -> None:
+    today = date.today()
+    yesterday = today - timedelta(days=1)
+    while yesterday.weekday() > 4:
+        yesterday -= timedelta(days=1)
+    _ok("add", f"{yesterday.isoformat()}: Fixed the login test #qa", data_dir=data_dir)
+    _ok("add", f"{yesterday.isoformat()}: setback: The deploy failed", data_dir=data_dir)
+
+    shown = _ok("standup", data_dir=data_dir)
+
+    lines = shown.strip().splitlines()
+    assert lines[0].endswith(f"({yesterday:%a} {yesterday.day} {yesterday:%b}):")
+    assert lines[1:] == ["- Fixed the login test", "- Setback: The deploy failed"]
+
+
+def test_backup_restore_and_the_win_restore_share_a_name(data_dir: Path, tmp_path: Path) -> None:
+    _ok("add", "Kept in the backup", data_dir=data_dir)
+    taken = _ok("backup", data_dir=data_dir).strip().removeprefix("Backed up to ")
+    _ok("add", "Only after it", data_dir=data_dir)
+    win_id = _ok("list", data_dir=data_dir).splitlines()[-1].split()[0]
+    _ok("delete", win_id, data_dir=data_dir)
+    _ok("restore", win_id, data_dir=data_dir)  # an id: the win comes back from the trash
+    assert "Only after it" in _ok("list", data_dir=data_dir)
+
+    told = _ok("restore", taken, data_dir=data_dir)
+
+    assert told.splitlines()[0] == f"Restored {taken}."
+    assert "before-restore" in told
+    listed = _ok("list", data_dir=data_dir)
+    assert "Kept in the backup" in listed
+    assert "Only after it" not in listed
+    assert any("before-restore" in p.name for p in list_backups(data_dir / "backups"))
+    assert taken in _ok("backup", "--list", data_dir=data_dir) or Path(taken).name in _ok(
+        "backup", "--list", data_dir=data_dir
+    )
+
+
+def test_restore_is_refused_while_the_app_has_the_database_open(data_dir: Path) -> None:
+    _ok("add", "Safe", data_dir=data_dir)
+    _ok("backup", data_dir=data_dir)
+    with open_store(data_dir, now=NOW) as store:  # as the running app holds it
+        before = fingerprint(store)
+
+        done = _run("restore", data_dir=data_dir)
+
+        assert done.returncode == 1
+        assert "quit it first" in done.stderr
+        assert fingerprint(store) == before
+
+
+def test_the_exchange_commands_load_no_qt() -> None:
+    script = (
+        "import sys\n"
+        "from smallwins_desktop.cli.parser import build_parser\n"
+        "build_parser().parse_args(['export', '--format', 'md'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'peewee'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
