@@ -6,6 +6,8 @@
                      └─ IpcServer + IpcCommands (`smallwins`, `capture`, `add`, `status`)
     Store ─ Scheduler ── ReminderController ─ Notifier (freedesktop → plyer → tray message)
                                             └ NotificationsWindow (built on first use)
+    Store ─ LiveSettings ─┬─ Scheduler.replan (a reminder setting or the workdays changed)
+                          └─ Journal.changed (the workdays changed: streaks count again)
 
 It owns nothing else and decides nothing: behaviour lives in the pieces and in `core`.
 """
@@ -29,6 +31,7 @@ from smallwins_desktop.app.notify.notifier import Notifier, default_backends
 from smallwins_desktop.app.notify.window import NotificationsWindow
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
+from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 from smallwins_desktop.app.tray.tray import Tray
 from smallwins_desktop.core.clock import Clock
@@ -50,6 +53,7 @@ class SmallWinsApp(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.settings = LiveSettings(store, clock, self)
         self.journal = Journal(store, clock, self)
         self.capture = CaptureWindow(self.journal)
         self._journal_window: JournalWindow | None = None
@@ -83,8 +87,10 @@ class SmallWinsApp(QObject):
             self.tray.resume_requested.connect(self.reminders.resume)
             self.reminders.paused_changed.connect(self.tray.set_paused)
             self.tray.notifications_requested.connect(self.open_notifications)
+        self.settings.reminders_changed.connect(self.scheduler.replan)
+        self.settings.workdays_changed.connect(self.journal.changed)
         commands = IpcCommands(
-            self.journal, self.capture, self.reminders, self.scheduler, self.tray
+            self.journal, self.capture, self.reminders, self.scheduler, self.tray, self.settings
         )
         self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
 

@@ -1,4 +1,5 @@
-"""What the running app answers on its socket: `show_capture`, `add` and `status`.
+"""What the running app answers on its socket: `show_capture`, `add`, `status`, and
+`settings_changed` (sent by `smallwins config set` after it wrote a setting).
 
 The replies are built here from the pieces the composition root hands over; `ipc_server`
 carries them, and `ipc.py` is the protocol both ends speak.
@@ -15,6 +16,7 @@ from smallwins_desktop.app.ipc_server import Handler
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
+from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.app.tray.tray import Tray
 from smallwins_desktop.core.errors import SmallWinsError
 
@@ -27,15 +29,29 @@ class IpcCommands:
         reminders: ReminderController,
         scheduler: Scheduler,
         tray: Tray | None,
+        settings: LiveSettings | None = None,
     ) -> None:
         self._journal = journal
         self._capture = capture
         self._reminders = reminders
         self._scheduler = scheduler
         self._tray = tray
+        self._settings = settings
 
     def handlers(self) -> dict[str, Handler]:
-        return {"show_capture": self.show_capture, "add": self.add, "status": self.status}
+        return {
+            "show_capture": self.show_capture,
+            "add": self.add,
+            "status": self.status,
+            "settings_changed": self.settings_changed,
+        }
+
+    def settings_changed(self, message: dict[str, Any]) -> dict[str, Any]:
+        """Another process wrote these settings: re-read and apply them now."""
+        keys = message.get("keys")
+        if not isinstance(keys, list) or self._settings is None:
+            return {"ok": False, "error": "settings_changed needs a list of keys"}
+        return {"ok": True, "keys": self._settings.notice(keys)}
 
     def show_capture(self, _: dict[str, Any]) -> dict[str, Any]:
         self._capture.present()
@@ -51,6 +67,7 @@ class IpcCommands:
             "tooltip": self._tray.icon.toolTip() if self._tray is not None else None,
             "wins_today": summary.wins,
             "capture_visible": self._capture.isVisible(),
+            "next_reminder_in_ms": self._scheduler.next_wait_ms,
             "attention": self._reminders.waiting is not None,
             "reminders_failing": (
                 {"since": failing[0].isoformat(), "error": failing[1]} if failing else None

@@ -8,6 +8,7 @@
     smallwins delete|restore ID   move a win to the trash (30 days) or back
     smallwins trash           deleted wins that can still be restored
     smallwins goal add|list   goals that wins can move forward (+slug)
+    smallwins config list|get|set|reset   settings (reminders, workdays, celebrations...)
     smallwins doctor          where the data is and whether it is healthy
 
 It must start fast: only argparse and the standard library are imported up front; peewee is

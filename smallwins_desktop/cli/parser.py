@@ -9,6 +9,12 @@ from smallwins_desktop.cli.app import cmd_capture
 from smallwins_desktop.cli.common import (
     DEFAULT_LIST_DAYS,
 )
+from smallwins_desktop.cli.config import (
+    cmd_config_get,
+    cmd_config_list,
+    cmd_config_reset,
+    cmd_config_set,
+)
 from smallwins_desktop.cli.doctor import cmd_doctor
 from smallwins_desktop.cli.goals import cmd_goal_add, cmd_goal_list
 from smallwins_desktop.cli.wins import (
@@ -91,6 +97,34 @@ def build_parser() -> argparse.ArgumentParser:
     goal_add.set_defaults(handler=cmd_goal_add)
     goal_list = goal_commands.add_parser("list", help="list goals")
     goal_list.set_defaults(handler=cmd_goal_list)
+
+    config = commands.add_parser(
+        "config",
+        help="show or change settings",
+        description="Show or change settings (the same as the Settings dialog). "
+        "`smallwins config list` names them all.",
+    )
+    config_commands = config.add_subparsers(
+        title="config commands", metavar="ACTION", required=True
+    )
+    config_list = config_commands.add_parser("list", help="every setting and its value")
+    config_list.add_argument("--json", action="store_true", help="print JSON for other programs")
+    config_list.set_defaults(handler=cmd_config_list)
+    config_get = config_commands.add_parser("get", help="one setting's value")
+    config_get.add_argument("key", metavar="KEY")
+    config_get.set_defaults(handler=cmd_config_get)
+    config_set = config_commands.add_parser(
+        "set",
+        help="change a setting",
+        description="Change a setting, e.g. `config set reminders.end_of_day.time 18:00`, "
+        "`config set streak.workdays mon-thu`, `config set celebrations.style subtle`.",
+    )
+    config_set.add_argument("key", metavar="KEY")
+    config_set.add_argument("value", metavar="VALUE")
+    config_set.set_defaults(handler=cmd_config_set)
+    config_reset = config_commands.add_parser("reset", help="put a setting back to its default")
+    config_reset.add_argument("key", metavar="KEY")
+    config_reset.set_defaults(handler=cmd_config_reset)
 
     doctor = commands.add_parser("doctor", help="check where the data is and that it is healthy")
     doctor.set_defaults(handler=cmd_doctor)
