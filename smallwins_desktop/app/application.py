@@ -7,7 +7,9 @@
     Store ─ Scheduler ── ReminderController ─ Notifier (freedesktop → plyer → tray message)
                                             └ NotificationsWindow (built on first use)
     Store ─ LiveSettings ─┬─ Scheduler.replan (a reminder setting or the workdays changed)
-                          └─ Journal.changed (the workdays changed: streaks count again)
+                          ├─ Journal.changed (the workdays changed: streaks count again)
+                          ├─ Theme (appearance.theme, and the system's scheme)
+                          └─ SettingsWindow (built on first use)
 
 It owns nothing else and decides nothing: behaviour lives in the pieces and in `core`.
 """
@@ -21,6 +23,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from smallwins_desktop import ipc
+from smallwins_desktop.app import command_line
 from smallwins_desktop.app.capture.window import CaptureWindow
 from smallwins_desktop.app.ipc_commands import IpcCommands
 from smallwins_desktop.app.ipc_server import IpcServer
@@ -31,9 +34,12 @@ from smallwins_desktop.app.notify.notifier import Notifier, default_backends
 from smallwins_desktop.app.notify.window import NotificationsWindow
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
+from smallwins_desktop.app.settings.dialog import SettingsWindow
 from smallwins_desktop.app.settings.live import LiveSettings
+from smallwins_desktop.app.theme import Theme
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 from smallwins_desktop.app.tray.tray import Tray
+from smallwins_desktop.core import config
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
@@ -53,7 +59,11 @@ class SmallWinsApp(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self._data_dir = data_dir
         self.settings = LiveSettings(store, clock, self)
+        qapp = QApplication.instance()
+        assert isinstance(qapp, QApplication)
+        self.theme = Theme(qapp, self)
         self.journal = Journal(store, clock, self)
         self.capture = CaptureWindow(self.journal)
         self._journal_window: JournalWindow | None = None
@@ -65,6 +75,7 @@ class SmallWinsApp(QObject):
         self._face = face  # what stands for the app on the desktop
         face.capture_requested.connect(self.capture.present)
         face.journal_requested.connect(self.open_journal)
+        face.settings_requested.connect(self.open_settings)
         face.quit_requested.connect(QApplication.quit)
         self.journal.changed.connect(self.refresh_summary)
 
@@ -89,6 +100,8 @@ class SmallWinsApp(QObject):
             self.tray.notifications_requested.connect(self.open_notifications)
         self.settings.reminders_changed.connect(self.scheduler.replan)
         self.settings.workdays_changed.connect(self.journal.changed)
+        self.settings.changed.connect(self._setting_changed)
+        self._settings_window: SettingsWindow | None = None
         commands = IpcCommands(
             self.journal, self.capture, self.reminders, self.scheduler, self.tray, self.settings
         )
@@ -98,6 +111,7 @@ class SmallWinsApp(QObject):
         """Listen for other `smallwins` commands and show the tray; False if listening failed."""
         if not self.ipc.listen():
             return False  # another instance runs (or the socket dir is unsafe): no second tray
+        self.theme.apply(self.settings.get(config.THEME))
         self.refresh_summary()
         if self.tray is not None:
             self.tray.show()
@@ -117,6 +131,7 @@ class SmallWinsApp(QObject):
         self.ipc.close()
         if self.tray is not None:
             self.tray.hide()
+        self.theme.restore()
         self.store.close()
 
     def refresh_summary(self) -> None:
@@ -134,3 +149,21 @@ class SmallWinsApp(QObject):
                 self.store, self.reminders, self.notifier.backend_names()
             )
         self._notifications_window.present()
+
+    def open_settings(self) -> None:
+        if self._settings_window is None:
+            self._settings_window = SettingsWindow(
+                self.settings,
+                self.store,
+                self.reminders,
+                self.notifier.backend_names(),
+                data_dir=self._data_dir,
+                capture_command=command_line.as_text(
+                    [*command_line.own_command(self._data_dir), "capture"]
+                ),
+            )
+        self._settings_window.present()
+
+    def _setting_changed(self, key: str) -> None:
+        if key == config.THEME:
+            self.theme.apply(self.settings.get(config.THEME))

@@ -39,6 +39,7 @@ class Tray(QObject):
         snooze_requested(int): snooze the waiting reminder for so many minutes.
         skip_today_requested, pause_requested, resume_requested: reminder choices.
         notifications_requested: open the Notifications window (backends, outcomes, test).
+        settings_requested: open the Settings window.
     """
 
     capture_requested = Signal()
@@ -49,6 +50,7 @@ class Tray(QObject):
     pause_requested = Signal()
     resume_requested = Signal()
     notifications_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,11 +88,14 @@ class Tray(QObject):
         self.resume_action.triggered.connect(self.resume_requested)
         self.notifications_action = QAction(self.tr("Notifications…"), self.menu)
         self.notifications_action.triggered.connect(self.notifications_requested)
+        self.settings_action = QAction(self.tr("Settings…"), self.menu)
+        self.settings_action.triggered.connect(self.settings_requested)
         for action in (self.capture_action, self.count_action, self.journal_action):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addMenu(self.reminders_menu)
         self.menu.addAction(self.notifications_action)
+        self.menu.addAction(self.settings_action)
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
 
