@@ -17,13 +17,16 @@ It owns nothing else and decides nothing: behaviour lives in the pieces and in `
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from smallwins_desktop import ipc
 from smallwins_desktop.app import command_line
+from smallwins_desktop.app.autostart import Autostart
+from smallwins_desktop.app.autostart import for_platform as autostart_for_platform
 from smallwins_desktop.app.capture.window import CaptureWindow
 from smallwins_desktop.app.ipc_commands import IpcCommands
 from smallwins_desktop.app.ipc_server import IpcServer
@@ -31,19 +34,25 @@ from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.window import JournalWindow
 from smallwins_desktop.app.notify.base import NotificationBackend
 from smallwins_desktop.app.notify.notifier import Notifier, default_backends
+from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
 from smallwins_desktop.app.notify.window import NotificationsWindow
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
 from smallwins_desktop.app.settings.dialog import SettingsWindow
 from smallwins_desktop.app.settings.live import LiveSettings
+from smallwins_desktop.app.settings.startup_page import StartupPage
 from smallwins_desktop.app.theme import Theme
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 from smallwins_desktop.app.tray.tray import Tray
+from smallwins_desktop.app.tray.watcher import TrayWatcher
 from smallwins_desktop.core import config
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
 log = logging.getLogger(__name__)
+
+BACKGROUND_TRAY_WAIT_MS = 30_000
+"""Started with --background (at login): how long to wait for a tray before the window."""
 
 
 class SmallWinsApp(QObject):
@@ -54,12 +63,16 @@ class SmallWinsApp(QObject):
         data_dir: Path,
         *,
         tray_available: bool | None = None,
+        tray_probe: Callable[[], bool] | None = None,
+        background: bool = False,
         notification_backends: list[NotificationBackend] | None = None,
+        autostart: Autostart | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self._data_dir = data_dir
+        self.autostart = autostart or autostart_for_platform()
         self.settings = LiveSettings(store, clock, self)
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication)
@@ -67,20 +80,24 @@ class SmallWinsApp(QObject):
         self.journal = Journal(store, clock, self)
         self.capture = CaptureWindow(self.journal)
         self._journal_window: JournalWindow | None = None
+        probe = tray_probe or Tray.available
         if tray_available is None:
-            tray_available = Tray.available()
-        self.tray: Tray | None = Tray(self) if tray_available else None
-        self.fallback: FallbackWindow | None = None if tray_available else FallbackWindow()
-        face: Tray | FallbackWindow = self.tray or self.fallback  # type: ignore[assignment]
-        self._face = face  # what stands for the app on the desktop
-        face.capture_requested.connect(self.capture.present)
-        face.journal_requested.connect(self.open_journal)
-        face.settings_requested.connect(self.open_settings)
-        face.quit_requested.connect(QApplication.quit)
+            tray_available = probe()
+        self._background = background
+        self.tray: Tray | None = None
+        self.fallback: FallbackWindow | None = None
+        self.tray_watcher = TrayWatcher(probe, self)
+        self.tray_watcher.tray_appeared.connect(self.use_tray)
+        self._fallback_wait = QTimer(self)
+        self._fallback_wait.setSingleShot(True)
+        self._fallback_wait.setInterval(BACKGROUND_TRAY_WAIT_MS)
+        self._fallback_wait.timeout.connect(self._show_fallback)
         self.journal.changed.connect(self.refresh_summary)
 
+        self._default_backends = notification_backends is None
+        tray = Tray(self) if tray_available else None
         if notification_backends is None:
-            notification_backends = default_backends(self.tray.icon if self.tray else None)
+            notification_backends = default_backends(tray.icon if tray else None)
         self.notifier = Notifier(notification_backends, self)
         self.reminders = ReminderController(store, clock, self.journal, self.notifier, self)
         self.scheduler = Scheduler(store, clock, has_win_on=self.journal.has_win_on, parent=self)
@@ -90,20 +107,22 @@ class SmallWinsApp(QObject):
         self.scheduler.tick_recovered.connect(self.reminders.ticks_recovered)
         self.reminders.capture_requested.connect(self.capture.present)
         self.capture.presented.connect(self.reminders.acknowledge)
-        self.reminders.attention_changed.connect(face.set_attention)
-        if self.tray is not None:
-            self.tray.snooze_requested.connect(self.reminders.snooze)
-            self.tray.skip_today_requested.connect(self.reminders.skip_today)
-            self.tray.pause_requested.connect(self.reminders.pause_until_tomorrow)
-            self.tray.resume_requested.connect(self.reminders.resume)
-            self.reminders.paused_changed.connect(self.tray.set_paused)
-            self.tray.notifications_requested.connect(self.open_notifications)
+        if tray is not None:
+            self._attach_tray(tray)
+        else:
+            self.fallback = FallbackWindow()
+            self._connect_face(self.fallback)
         self.settings.reminders_changed.connect(self.scheduler.replan)
         self.settings.workdays_changed.connect(self.journal.changed)
         self.settings.changed.connect(self._setting_changed)
         self._settings_window: SettingsWindow | None = None
         commands = IpcCommands(
-            self.journal, self.capture, self.reminders, self.scheduler, self.tray, self.settings
+            self.journal,
+            self.capture,
+            self.reminders,
+            self.scheduler,
+            lambda: self.tray,
+            self.settings,
         )
         self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
 
@@ -115,9 +134,13 @@ class SmallWinsApp(QObject):
         self.refresh_summary()
         if self.tray is not None:
             self.tray.show()
-        elif self.fallback is not None:
-            log.warning("no system tray available; showing a window instead")
-            self.fallback.show()
+        else:
+            self.tray_watcher.start()
+            if self._background:
+                log.info("started in the background: waiting for a system tray")
+                self._fallback_wait.start()
+            else:
+                self._show_fallback()
         self.journal.start_watching()
         if self.tray is not None:
             self.tray.set_paused(self.reminders.is_paused())
@@ -125,6 +148,8 @@ class SmallWinsApp(QObject):
         return True
 
     def shutdown(self) -> None:
+        self.tray_watcher.stop()
+        self._fallback_wait.stop()
         self.scheduler.stop()
         self.journal.stop_watching()
         self.capture.save_draft()
@@ -135,7 +160,54 @@ class SmallWinsApp(QObject):
         self.store.close()
 
     def refresh_summary(self) -> None:
-        self._face.show_summary(self.journal.summary())
+        summary = self.journal.summary()
+        for face in (self.tray, self.fallback):
+            if face is not None:
+                face.show_summary(summary)
+
+    def use_tray(self) -> None:
+        """A tray appeared: the tray icon takes over from the no-tray window."""
+        if self.tray is not None:
+            return
+        tray = Tray(self)
+        self._attach_tray(tray)
+        if self._default_backends:
+            self.notifier.add_backend(TrayMessageBackend(tray.icon))
+        tray.set_paused(self.reminders.is_paused())
+        tray.set_attention(self.reminders.attention)
+        self.refresh_summary()
+        tray.show()
+        self._fallback_wait.stop()
+        if self.fallback is not None:
+            self.reminders.attention_changed.disconnect(self.fallback.set_attention)
+            self.fallback.hide()
+            self.fallback.deleteLater()
+            self.fallback = None
+        log.info("the tray icon replaces the no-tray window")
+
+    def _show_fallback(self) -> None:
+        if self.fallback is None:
+            return
+        log.warning("no system tray available; showing a window instead")
+        self.fallback.show()
+
+    def _connect_face(self, face: Tray | FallbackWindow) -> None:
+        """What the tray and the no-tray window both offer."""
+        face.capture_requested.connect(self.capture.present)
+        face.journal_requested.connect(self.open_journal)
+        face.settings_requested.connect(self.open_settings)
+        face.quit_requested.connect(QApplication.quit)
+        self.reminders.attention_changed.connect(face.set_attention)
+
+    def _attach_tray(self, tray: Tray) -> None:
+        self.tray = tray
+        self._connect_face(tray)
+        tray.snooze_requested.connect(self.reminders.snooze)
+        tray.skip_today_requested.connect(self.reminders.skip_today)
+        tray.pause_requested.connect(self.reminders.pause_until_tomorrow)
+        tray.resume_requested.connect(self.reminders.resume)
+        self.reminders.paused_changed.connect(tray.set_paused)
+        tray.notifications_requested.connect(self.open_notifications)
 
     def open_journal(self) -> None:
         if self._journal_window is None:
@@ -161,6 +233,13 @@ class SmallWinsApp(QObject):
                 capture_command=command_line.as_text(
                     [*command_line.own_command(self._data_dir), "capture"]
                 ),
+                extra_pages=[
+                    StartupPage(
+                        self.settings,
+                        self.autostart,
+                        command_line.own_command(self._data_dir, gui=True),
+                    )
+                ],
             )
         self._settings_window.present()
 

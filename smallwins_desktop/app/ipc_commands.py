@@ -8,6 +8,7 @@ carries them, and `ipc.py` is the protocol both ends speak.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -28,7 +29,7 @@ class IpcCommands:
         capture: CaptureWindow,
         reminders: ReminderController,
         scheduler: Scheduler,
-        tray: Tray | None,
+        tray: Callable[[], Tray | None],
         settings: LiveSettings | None = None,
     ) -> None:
         self._journal = journal
@@ -59,12 +60,13 @@ class IpcCommands:
 
     def status(self, _: dict[str, Any]) -> dict[str, Any]:
         summary = self._journal.summary()
+        tray = self._tray()
         failing = self._scheduler.failing
         return {
             "ok": True,
             "pid": os.getpid(),
-            "tray": self._tray is not None,
-            "tooltip": self._tray.icon.toolTip() if self._tray is not None else None,
+            "tray": tray is not None,
+            "tooltip": tray.icon.toolTip() if tray is not None else None,
             "wins_today": summary.wins,
             "capture_visible": self._capture.isVisible(),
             "next_reminder_in_ms": self._scheduler.next_wait_ms,

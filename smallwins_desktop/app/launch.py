@@ -32,10 +32,19 @@ def show_capture(data_dir: Path) -> int:
     return run_app(data_dir, capture=True)
 
 
-def run_app(data_dir: Path, *, capture: bool = False) -> int:
-    reply = ipc.request(data_dir, {"cmd": "show_capture"})
-    if reply is not None:
-        return 0 if reply.get("ok") else 1
+def run_app(data_dir: Path, *, capture: bool = False, background: bool = False) -> int:
+    """Start the app, or hand over to the running one.
+
+    `background` (the login item's `--background`): no capture box, and no window at all
+    while a tray may still appear; when the app already runs, nothing is shown.
+    """
+    if background:
+        if ipc.request(data_dir, {"cmd": "ping"}) is not None:
+            return 0
+    else:
+        reply = ipc.request(data_dir, {"cmd": "show_capture"})
+        if reply is not None:
+            return 0 if reply.get("ok") else 1
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -66,10 +75,12 @@ def run_app(data_dir: Path, *, capture: bool = False) -> int:
         QMessageBox.critical(None, "Small Wins", str(error))
         return 1
 
-    app = SmallWinsApp(store, _clock(), data_dir)
+    app = SmallWinsApp(store, _clock(), data_dir, background=background)
     if not app.start():
         # Another instance won the race to listen: hand over to it.
         app.shutdown()
+        if background:
+            return 0
         return 0 if ipc.request(data_dir, {"cmd": "show_capture"}) else 1
     qapp.aboutToQuit.connect(app.shutdown)
     if recovered_message:  # shown once this instance listens: another `smallwins` hands over

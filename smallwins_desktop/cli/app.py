@@ -12,7 +12,7 @@ from smallwins_desktop.cli.common import (
 def cmd_run_app(args: argparse.Namespace) -> int:
     from smallwins_desktop.app.launch import run_app
 
-    return run_app(data_dir_of(args))
+    return run_app(data_dir_of(args), background=bool(getattr(args, "background", False)))
 
 
 def cmd_capture(args: argparse.Namespace) -> int:

@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where the database lives (default: $SMALLWINS_DATA_DIR or the user data dir)",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start without showing anything until a system tray appears (for start at login)",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     capture = commands.add_parser("capture", help="show the quick-capture window")

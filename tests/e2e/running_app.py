@@ -25,10 +25,11 @@ class RunningApp:
         self.process: subprocess.Popen[bytes] | None = None
         self.starts = 0
 
-    def start(self) -> dict[str, Any]:
+    def start(self, *args: str) -> dict[str, Any]:
+        """Start the app (with `args`, e.g. "--background") and wait until it answers."""
         self.starts += 1
         self.process = self.desktop.spawn(
-            [SMALLWINS, "--data-dir", str(self.data_dir)], name=f"app-{self.starts}"
+            [SMALLWINS, "--data-dir", str(self.data_dir), *args], name=f"app-{self.starts}"
         )
         return self.desktop.wait_until(self.status, timeout=20, what="the app to answer")
 

@@ -71,6 +71,11 @@ class ReminderController(QObject):
     def waiting(self) -> str | None:
         return self._waiting
 
+    @property
+    def attention(self) -> bool:
+        """Whether the tray should show its attention state now (as `attention_changed`)."""
+        return self._waiting is not None or self._failing
+
     @Slot(object)
     def deliver(self, decision: reminders.Decision) -> None:
         now = self._clock.now()
