@@ -47,14 +47,27 @@ def test_tooltip_names_the_streak_of_workdays(app: SmallWinsApp, clock: FixedClo
     assert app.tray.icon.toolTip() == "Small Wins — 2 wins today · 3-day streak"
 
 
-def test_tray_menu_has_the_actions_with_the_capture_shortcut(app: SmallWinsApp) -> None:
+def test_tray_menu_has_the_actions_and_names_no_shortcut_that_is_not_registered(
+    app: SmallWinsApp,
+) -> None:
     assert app.tray is not None
     texts = [a.text() for a in app.tray.menu.actions() if not a.isSeparator()]
     assert texts[0] == "Log a win…"
-    assert not app.tray.capture_action.shortcut().isEmpty()
+    assert app.tray.capture_action.shortcut().isEmpty()  # nothing is registered offscreen
     assert "Open journal" in texts
+    assert "Settings…" in texts
     assert "Quit Small Wins" in texts
     assert not app.tray.count_action.isEnabled()
+
+
+def test_the_tray_shows_the_capture_shortcut_only_while_it_is_registered(
+    app: SmallWinsApp,
+) -> None:
+    assert app.tray is not None
+    app.tray.set_capture_shortcut("Ctrl+Alt+W")
+    assert app.tray.capture_action.shortcut().toString() == "Ctrl+Alt+W"
+    app.tray.set_capture_shortcut(None)
+    assert app.tray.capture_action.shortcut().isEmpty()
 
 
 def test_tray_click_opens_the_capture_window(app: SmallWinsApp, qtbot: QtBot) -> None:

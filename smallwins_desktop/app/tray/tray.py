@@ -16,8 +16,6 @@ from smallwins_desktop.app.tray.icons import icon
 from smallwins_desktop.core.reminders import SNOOZE_CHOICES
 from smallwins_desktop.core.stats import TodaySummary
 
-CAPTURE_SHORTCUT_HINT = "Ctrl+Alt+W"
-
 
 def summary_text(summary: TodaySummary) -> str:
     """'3 wins today · 4-day streak' (plain words, shared by the tray and the window)."""
@@ -64,7 +62,6 @@ class Tray(QObject):
         self.menu = QMenu()
         self.menu.setAccessibleName(self.tr("Small Wins menu"))
         self.capture_action = QAction(self.tr("Log a win…"), self.menu)
-        self.capture_action.setShortcut(QKeySequence(CAPTURE_SHORTCUT_HINT))
         self.capture_action.triggered.connect(self.capture_requested)
         self.count_action = QAction("", self.menu)
         self.count_action.setEnabled(False)
@@ -135,6 +132,10 @@ class Tray(QObject):
         for action in self.snooze_actions:
             action.setEnabled(waiting)
         self._refresh()
+
+    def set_capture_shortcut(self, shortcut: str | None) -> None:
+        """Show the global shortcut beside "Log a win…", only while one is registered."""
+        self.capture_action.setShortcut(QKeySequence(shortcut) if shortcut else QKeySequence())
 
     def set_paused(self, paused: bool) -> None:
         self.pause_action.setVisible(not paused)
