@@ -9,6 +9,8 @@
     Store ─ LiveSettings ─┬─ Scheduler.replan (a reminder setting or the workdays changed)
                           ├─ Journal.changed (the workdays changed: streaks count again)
                           ├─ Theme (appearance.theme, and the system's scheme)
+                          ├─ HotkeyService (shortcut.capture → CaptureWindow; the tray names
+                          │  the shortcut only while it is really registered)
                           └─ SettingsWindow (built on first use)
 
 It owns nothing else and decides nothing: behaviour lives in the pieces and in `core`.
@@ -28,6 +30,8 @@ from smallwins_desktop.app import command_line
 from smallwins_desktop.app.autostart import Autostart
 from smallwins_desktop.app.autostart import for_platform as autostart_for_platform
 from smallwins_desktop.app.capture.window import CaptureWindow
+from smallwins_desktop.app.hotkey.service import HotkeyService, HotkeyState
+from smallwins_desktop.app.hotkey.service import default_backend as default_hotkey_backend
 from smallwins_desktop.app.ipc_commands import IpcCommands
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal.journal import Journal
@@ -67,6 +71,7 @@ class SmallWinsApp(QObject):
         background: bool = False,
         notification_backends: list[NotificationBackend] | None = None,
         autostart: Autostart | None = None,
+        hotkeys: HotkeyService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -112,6 +117,9 @@ class SmallWinsApp(QObject):
         else:
             self.fallback = FallbackWindow()
             self._connect_face(self.fallback)
+        self.hotkeys = hotkeys or HotkeyService(default_hotkey_backend(), parent=self)
+        self.hotkeys.pressed.connect(self.capture.present)
+        self.hotkeys.state_changed.connect(self._hotkey_state_changed)
         self.settings.reminders_changed.connect(self.scheduler.replan)
         self.settings.workdays_changed.connect(self.journal.changed)
         self.settings.changed.connect(self._setting_changed)
@@ -123,6 +131,7 @@ class SmallWinsApp(QObject):
             self.scheduler,
             lambda: self.tray,
             self.settings,
+            lambda: self.hotkeys.state.registered,
         )
         self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
 
@@ -141,6 +150,7 @@ class SmallWinsApp(QObject):
                 self._fallback_wait.start()
             else:
                 self._show_fallback()
+        self.hotkeys.apply(self.settings.get(config.SHORTCUT))
         self.journal.start_watching()
         if self.tray is not None:
             self.tray.set_paused(self.reminders.is_paused())
@@ -148,6 +158,7 @@ class SmallWinsApp(QObject):
         return True
 
     def shutdown(self) -> None:
+        self.hotkeys.close()
         self.tray_watcher.stop()
         self._fallback_wait.stop()
         self.scheduler.stop()
@@ -175,6 +186,7 @@ class SmallWinsApp(QObject):
             self.notifier.add_backend(TrayMessageBackend(tray.icon))
         tray.set_paused(self.reminders.is_paused())
         tray.set_attention(self.reminders.attention)
+        tray.set_capture_shortcut(self.hotkeys.state.registered)
         self.refresh_summary()
         tray.show()
         self._fallback_wait.stop()
@@ -230,6 +242,7 @@ class SmallWinsApp(QObject):
                 self.reminders,
                 self.notifier.backend_names(),
                 data_dir=self._data_dir,
+                hotkey_state=self.hotkeys.state,
                 capture_command=command_line.as_text(
                     [*command_line.own_command(self._data_dir), "capture"]
                 ),
@@ -246,3 +259,11 @@ class SmallWinsApp(QObject):
     def _setting_changed(self, key: str) -> None:
         if key == config.THEME:
             self.theme.apply(self.settings.get(config.THEME))
+        elif key == config.SHORTCUT:
+            self.hotkeys.apply(self.settings.get(config.SHORTCUT))
+
+    def _hotkey_state_changed(self, state: HotkeyState) -> None:
+        if self.tray is not None:
+            self.tray.set_capture_shortcut(state.registered)
+        if self._settings_window is not None:
+            self._settings_window.shortcut.set_state(state)

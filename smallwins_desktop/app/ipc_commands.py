@@ -31,6 +31,7 @@ class IpcCommands:
         scheduler: Scheduler,
         tray: Callable[[], Tray | None],
         settings: LiveSettings | None = None,
+        shortcut: Callable[[], str | None] = lambda: None,
     ) -> None:
         self._journal = journal
         self._capture = capture
@@ -38,6 +39,7 @@ class IpcCommands:
         self._scheduler = scheduler
         self._tray = tray
         self._settings = settings
+        self._shortcut = shortcut
 
     def handlers(self) -> dict[str, Handler]:
         return {
@@ -70,6 +72,7 @@ class IpcCommands:
             "wins_today": summary.wins,
             "capture_visible": self._capture.isVisible(),
             "next_reminder_in_ms": self._scheduler.next_wait_ms,
+            "shortcut": self._shortcut(),
             "attention": self._reminders.waiting is not None,
             "reminders_failing": (
                 {"since": failing[0].isoformat(), "error": failing[1]} if failing else None

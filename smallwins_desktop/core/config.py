@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from datetime import time as wall_time
 from typing import Any
 
-from smallwins_desktop.core import reminder_log, settings
+from smallwins_desktop.core import reminder_log, settings, shortcut
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.models import ReminderOccurrence
@@ -43,6 +43,9 @@ MAX_DAILY_CAP = 10
 CELEBRATIONS = "celebrations.style"
 CELEBRATION_STYLES = ("off", "subtle", "full")
 DAILY_CAP_KEY = "notifications.daily_cap"
+SHORTCUT = "shortcut.capture"
+DEFAULT_SHORTCUT = "Ctrl+Alt+W"
+SHORTCUT_OFF = "none"
 THEME = "appearance.theme"
 THEMES = ("system", "light", "dark")
 WORKDAYS = settings.WORKDAYS
@@ -211,6 +214,16 @@ def _choice(key: str, choices: tuple[str, ...]) -> Callable[[Any], str]:
     return parse
 
 
+def _shortcut(value: Any) -> str:
+    text = str(value).strip()
+    if text.lower() in (SHORTCUT_OFF, "off", ""):
+        return SHORTCUT_OFF
+    try:
+        return str(shortcut.parse(text))
+    except shortcut.ShortcutError as error:
+        raise SettingError(f"{SHORTCUT}: {error} Use {SHORTCUT_OFF} to turn it off.") from None
+
+
 def _same(value: Any) -> Any:
     return value
 
@@ -292,6 +305,14 @@ OPTIONS: dict[str, Option] = {
             _days(WORKDAYS, may_follow=False),
             _days_json,
             _show_days,
+        ),
+        Option(
+            SHORTCUT,
+            f"the global shortcut that opens the capture box ({SHORTCUT_OFF}: off)",
+            DEFAULT_SHORTCUT,
+            _shortcut,
+            _same,
+            str,
         ),
         Option(
             THEME,

@@ -48,6 +48,7 @@ def test_defaults_are_the_documented_ones(store: Store) -> None:
     assert found["celebrations.style"] == "full"
     assert found["streak.workdays"] == frozenset(range(5))
     assert found["appearance.theme"] == "system"
+    assert found["shortcut.capture"] == "Ctrl+Alt+W"
 
 
 @pytest.mark.parametrize(
@@ -63,6 +64,9 @@ def test_defaults_are_the_documented_ones(store: Store) -> None:
         ("celebrations.style", "Subtle", "subtle"),
         ("streak.workdays", "tue,thu,sat", frozenset({1, 3, 5})),
         ("appearance.theme", "dark", "dark"),
+        ("shortcut.capture", "meta+space", "Meta+Space"),
+        ("shortcut.capture", "alt+meta+f12", "Alt+Meta+F12"),
+        ("shortcut.capture", "off", "none"),
     ],
 )
 def test_typed_values_round_trip_through_the_database(
@@ -90,6 +94,10 @@ def test_typed_values_round_trip_through_the_database(
         ("streak.workdays", "workdays", "is no weekday"),
         ("streak.workdays", [], "at least one day"),
         ("appearance.theme", "blue", "one of system, light, dark"),
+        ("shortcut.capture", "Shift+W", "needs Ctrl, Alt or Meta"),
+        ("shortcut.capture", "Ctrl+Hyper+W", "'Hyper' is not a modifier"),
+        ("shortcut.capture", "Ctrl+F25", "not a key Small Wins can use"),
+        ("shortcut.capture", "Ctrl+Alt+F2", "switches to a text console"),
     ],
 )
 def test_invalid_values_are_refused_with_a_message_and_nothing_is_written(

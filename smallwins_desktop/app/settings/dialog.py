@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
+from smallwins_desktop.app.hotkey.service import HotkeyState
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.app.settings.page import Page
@@ -41,7 +42,7 @@ class SettingsWindow(QWidget):
         *,
         data_dir: Path,
         capture_command: str,
-        registered_shortcut: str | None = None,
+        hotkey_state: HotkeyState | None = None,
         extra_pages: list[Page] | None = None,
         open_url: Callable[[QUrl], object] = QDesktopServices.openUrl,
         parent: QWidget | None = None,
@@ -53,7 +54,7 @@ class SettingsWindow(QWidget):
         self.resize(720, 520)
         self.reminders = RemindersPage(live, self)
         self.notifications = NotificationsPage(live, store, controller, backend_names, self)
-        self.shortcut = ShortcutPage(live, capture_command, registered_shortcut, self)
+        self.shortcut = ShortcutPage(live, capture_command, hotkey_state or HotkeyState(None), self)
         self.celebrations = CelebrationsPage(live, self)
         self.workdays = WorkdaysPage(live, self)
         self.appearance = AppearancePage(live, self)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smallwins_desktop.app.hotkey.service import HotkeyState
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.settings.days import DaysPicker
 from smallwins_desktop.app.settings.live import LiveSettings
@@ -185,17 +186,24 @@ class NotificationsPage(Page):
 
 
 class ShortcutPage(Page):
-    """Whether a global shortcut opens the capture box, and the command to bind by hand."""
+    """The capture shortcut: which keys, whether they really work, and the command to bind
+    by hand where they do not."""
 
     def __init__(
         self,
         live: LiveSettings,
         command: str,
-        registered: str | None,
+        state: HotkeyState,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(live, parent)
         self.set_title(self.tr("Capture shortcut"))
+        self.keys = QLineEdit(self)
+        self.keys.setAccessibleName(self.tr("Capture shortcut keys"))
+        self.keys.setPlaceholderText(self.tr("Ctrl+Alt+W, or none"))
+        self.keys.editingFinished.connect(self._keys_edited)
+        form = QFormLayout()
+        form.addRow(self.tr("&Keys:"), self.keys)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
         self.state.setAccessibleName(self.tr("Shortcut state"))
@@ -214,30 +222,37 @@ class ShortcutPage(Page):
                 "Shortcuts → +.<br><b>KDE Plasma</b>: System Settings → Shortcuts → Add New → "
                 "Command or Script.<br><b>Windows</b>: the Start menu shortcut's Properties → "
                 "Shortcut key.<br><b>macOS</b>: the Shortcuts app → a “Run Shell Script” "
-                "shortcut, then give it a key in its details.<br>We suggest Ctrl+Alt+W."
+                "shortcut, then give it a key in its details."
             ),
             self,
         )
         steps.setWordWrap(True)
         steps.setAccessibleName(self.tr("How to bind the command"))
+        self.body.addLayout(form)
         self.body.addWidget(self.state)
-        self.body.addWidget(QLabel(self.tr("Command:"), self))
+        self.body.addWidget(QLabel(self.tr("Command to bind by hand:"), self))
         self.body.addLayout(row)
         self.body.addWidget(steps)
-        self.set_registered(registered)
+        self.set_state(state)
+        self.reload()
 
-    def set_registered(self, shortcut: str | None) -> None:
-        if shortcut:
+    def load(self) -> None:
+        self.keys.setText(self.live.get(config.SHORTCUT))
+
+    def set_state(self, state: HotkeyState) -> None:
+        if state.registered:
             self.state.setText(
-                self.tr("%1 opens the capture box from anywhere.").replace("%1", shortcut)
+                self.tr("%1 opens the capture box from anywhere.").replace("%1", state.registered)
             )
         else:
+            why = state.problem or self.tr("No global shortcut is registered.")
             self.state.setText(
-                self.tr(
-                    "Small Wins has no global shortcut on this desktop. Bind the command "
-                    "below to a key in your desktop's keyboard settings:"
-                )
+                why + " " + self.tr("Bind the command below to a key in your desktop's settings:")
             )
+
+    def _keys_edited(self) -> None:
+        if self.keys.text().strip() != self.live.get(config.SHORTCUT):
+            self.put(config.SHORTCUT, self.keys.text())
 
     def copy_command(self) -> None:
         QGuiApplication.clipboard().setText(self.command.text())
