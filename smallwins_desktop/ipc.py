@@ -17,6 +17,7 @@ add` uses it on its fast path.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -180,7 +181,9 @@ def _exchange_unix(name: str, payload: bytes, timeout: float) -> bytes:
         sock.connect(name)
         check_peer(sock)  # before a byte of the message leaves
         sock.settimeout(timeout)
-        sock.sendall(payload)
+        # The app may have answered ("busy") and hung up unread: then read what it said.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            sock.sendall(payload)
         return _read_line(sock.recv)
 
 

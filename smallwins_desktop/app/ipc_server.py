@@ -109,9 +109,9 @@ class IpcServer(QObject):
                 log.warning("%d clients connected at once; refusing another", MAX_CLIENTS)
                 busy = {"ok": False, "busy": True, "error": "busy: too many connections"}
                 socket.write(ipc.encode(busy))
-                socket.flush()
-                socket.abort()
-                socket.deleteLater()
+                # Not abort(): it throws away what is not written yet, the reply included.
+                socket.disconnected.connect(socket.deleteLater)
+                socket.disconnectFromServer()
                 continue
             self._clients.add(socket)
             idle = QTimer(socket)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,29 @@ class RunningApp:
         self.starts = 0
 
     def start(self, *args: str) -> dict[str, Any]:
-        """Start the app (with `args`, e.g. "--background") and wait until it answers."""
+        """Start the app (with `args`, e.g. "--background") and wait until it answers.
+
+        Its reminders are off: it runs on the wall clock, and a weekday test run between
+        17:30 and 20:30 would otherwise meet a real end-of-day reminder (an attention
+        tooltip, one more notification in dunst). test_reminder_delivery starts its own."""
+        if self.starts == 0:
+            self._reminders_off()
         self.starts += 1
         self.process = self.desktop.spawn(
             [SMALLWINS, "--data-dir", str(self.data_dir), *args], name=f"app-{self.starts}"
         )
         return self.desktop.wait_until(self.status, timeout=20, what="the app to answer")
+
+    def _reminders_off(self) -> None:
+        from smallwins_desktop.core import config
+        from smallwins_desktop.core.db import open_store
+
+        if (self.data_dir / "smallwins.db").exists():
+            return  # a test that prepared the file (a damaged one, say) keeps it as it is
+        now = datetime.now().astimezone()
+        with open_store(self.data_dir, now=now) as store:
+            for rule in ("end_of_day", "weekly_review"):
+                config.put(store, f"reminders.{rule}.enabled", False, now=now)
 
     def status(self) -> dict[str, Any] | None:
         return ipc.request(self.data_dir, {"cmd": "status"}, timeout=2)
