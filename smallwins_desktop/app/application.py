@@ -132,6 +132,7 @@ class SmallWinsApp(QObject):
             lambda: self.tray,
             self.settings,
             lambda: self.hotkeys.state.registered,
+            self.open_settings,
         )
         self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
 

@@ -1,5 +1,6 @@
 """What the running app answers on its socket: `show_capture`, `add`, `status`, and
-`settings_changed` (sent by `smallwins config set` after it wrote a setting).
+`settings_changed` (sent by `smallwins config set` after it wrote a setting) and
+`show_settings` (`smallwins settings`).
 
 The replies are built here from the pieces the composition root hands over; `ipc_server`
 carries them, and `ipc.py` is the protocol both ends speak.
@@ -32,6 +33,7 @@ class IpcCommands:
         tray: Callable[[], Tray | None],
         settings: LiveSettings | None = None,
         shortcut: Callable[[], str | None] = lambda: None,
+        open_settings: Callable[[], None] | None = None,
     ) -> None:
         self._journal = journal
         self._capture = capture
@@ -40,6 +42,7 @@ class IpcCommands:
         self._tray = tray
         self._settings = settings
         self._shortcut = shortcut
+        self._open_settings = open_settings
 
     def handlers(self) -> dict[str, Handler]:
         return {
@@ -47,7 +50,14 @@ class IpcCommands:
             "add": self.add,
             "status": self.status,
             "settings_changed": self.settings_changed,
+            "show_settings": self.show_settings,
         }
+
+    def show_settings(self, _: dict[str, Any]) -> dict[str, Any]:
+        if self._open_settings is None:
+            return {"ok": False, "error": "this app has no Settings window"}
+        self._open_settings()
+        return {"ok": True}
 
     def settings_changed(self, message: dict[str, Any]) -> dict[str, Any]:
         """Another process wrote these settings: re-read and apply them now."""

@@ -32,19 +32,23 @@ def show_capture(data_dir: Path) -> int:
     return run_app(data_dir, capture=True)
 
 
-def run_app(data_dir: Path, *, capture: bool = False, background: bool = False) -> int:
+def show_settings(data_dir: Path) -> int:
+    """`smallwins settings`: show the Settings window, starting the app if it is not running."""
+    return run_app(data_dir, settings=True)
+
+
+def run_app(
+    data_dir: Path, *, capture: bool = False, background: bool = False, settings: bool = False
+) -> int:
     """Start the app, or hand over to the running one.
 
     `background` (the login item's `--background`): no capture box, and no window at all
     while a tray may still appear; when the app already runs, nothing is shown.
     """
-    if background:
-        if ipc.request(data_dir, {"cmd": "ping"}) is not None:
-            return 0
-    else:
-        reply = ipc.request(data_dir, {"cmd": "show_capture"})
-        if reply is not None:
-            return 0 if reply.get("ok") else 1
+    hand_over = {"cmd": "ping" if background else "show_settings" if settings else "show_capture"}
+    reply = ipc.request(data_dir, hand_over)
+    if reply is not None:
+        return 0 if reply.get("ok") else 1
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -81,13 +85,15 @@ def run_app(data_dir: Path, *, capture: bool = False, background: bool = False) 
         app.shutdown()
         if background:
             return 0
-        return 0 if ipc.request(data_dir, {"cmd": "show_capture"}) else 1
+        return 0 if ipc.request(data_dir, hand_over) else 1
     qapp.aboutToQuit.connect(app.shutdown)
     if recovered_message:  # shown once this instance listens: another `smallwins` hands over
         QMessageBox.warning(None, "Small Wins", recovered_message)
     signals = _SignalWatcher(qapp)
     if capture:
         app.capture.present()
+    if settings:
+        app.open_settings()
     log.info("Small Wins is running (data in %s)", data_dir)
     try:
         return qapp.exec()

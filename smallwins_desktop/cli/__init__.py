@@ -2,6 +2,7 @@
 
     smallwins                 start the tray app (or show the running one's capture window)
     smallwins capture         show the capture window, starting the app if needed
+    smallwins settings        show the Settings window, starting the app if needed
     smallwins add TEXT...     record a win (`-` reads it from stdin)
     smallwins list            recent wins; --today, --since, --until, --tag, --search, --json
     smallwins edit ID ...     change a win (ID: the short id `list` shows)

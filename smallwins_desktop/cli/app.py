@@ -1,4 +1,5 @@
-"""`smallwins` and `smallwins capture`: start the tray app or hand over to the running one."""
+"""`smallwins`, `smallwins capture` and `smallwins settings`: start the tray app or hand over
+to the running one."""
 
 from __future__ import annotations
 
@@ -19,3 +20,9 @@ def cmd_capture(args: argparse.Namespace) -> int:
     from smallwins_desktop.app.launch import show_capture
 
     return show_capture(data_dir_of(args))
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from smallwins_desktop.app.launch import show_settings
+
+    return show_settings(data_dir_of(args))

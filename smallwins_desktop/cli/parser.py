@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from smallwins_desktop import __version__
-from smallwins_desktop.cli.app import cmd_capture
+from smallwins_desktop.cli.app import cmd_capture, cmd_settings
 from smallwins_desktop.cli.common import (
     DEFAULT_LIST_DAYS,
 )
@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     capture = commands.add_parser("capture", help="show the quick-capture window")
     capture.set_defaults(handler=cmd_capture)
+    settings_window = commands.add_parser("settings", help="show the Settings window")
+    settings_window.set_defaults(handler=cmd_settings)
 
     add = commands.add_parser(
         "add",

@@ -254,3 +254,15 @@ def test_the_no_tray_window_opens_settings_too(
         assert app._settings_window.isVisible()
     finally:
         app.shutdown()
+
+
+def test_smallwins_settings_opens_the_window_of_the_running_app(
+    app: SmallWinsApp, data_dir: Path, qtbot: QtBot
+) -> None:
+    from tests.qt_app import ask
+
+    assert ask(qtbot, data_dir, {"cmd": "show_settings"}) == {"v": 1, "ok": True}
+
+    assert app._settings_window is not None
+    qtbot.addWidget(app._settings_window)
+    assert app._settings_window.isVisible()
