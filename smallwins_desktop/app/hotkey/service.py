@@ -4,13 +4,14 @@ this desktop has, and an honest account of how that went.
 `HotkeyService.apply` (at start, and whenever the setting changes) registers the shortcut and
 emits `state_changed` with a `HotkeyState`: the shortcut when it really is registered (the
 tray shows it beside "Log a win…" only then), or why not: off, taken by another application,
-or no backend on this desktop (Wayland, macOS, Windows for now), with the command to bind by
-hand instead, which the Settings page shows.
+or no backend on this desktop (Wayland and macOS for now), with the command to bind by hand
+instead, which the Settings page shows. Backends: X11 (`x11`), Windows (`windows`).
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -32,6 +33,13 @@ class HotkeyState:
 
 def default_backend() -> HotkeyBackend | None:
     """The backend of this desktop, or None where there is none yet."""
+    if sys.platform == "win32":
+        import ctypes
+
+        from smallwins_desktop.app.hotkey.windows import WindowsHotkey
+
+        user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
+        return WindowsHotkey(user32)
     if QGuiApplication.platformName() != "xcb":
         return None
     try:
