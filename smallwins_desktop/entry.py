@@ -41,5 +41,5 @@ def _hand_over(argv: list[str]) -> bool:
         return False
     from smallwins_desktop import ipc, paths
 
-    reply = ipc.request(paths.data_dir(data_dir), {"cmd": "show_capture"})
+    reply = ipc.request(paths.data_dir(data_dir), ipc.show_window_message("show_capture"))
     return bool(reply and reply.get("ok"))

@@ -8,11 +8,13 @@ carries them, and `ipc.py` is the protocol both ends speak.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
+from smallwins_desktop import ipc
 from smallwins_desktop.app.capture.window import CaptureWindow
 from smallwins_desktop.app.ipc_server import Handler
 from smallwins_desktop.app.journal.journal import Journal
@@ -21,6 +23,8 @@ from smallwins_desktop.app.reminders.scheduler import Scheduler
 from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.app.tray.tray import Tray
 from smallwins_desktop.core.errors import SmallWinsError
+
+MAX_TOKEN_LENGTH = 1024
 
 
 class IpcCommands:
@@ -53,10 +57,11 @@ class IpcCommands:
             "show_settings": self.show_settings,
         }
 
-    def show_settings(self, _: dict[str, Any]) -> dict[str, Any]:
+    def show_settings(self, message: dict[str, Any]) -> dict[str, Any]:
         if self._open_settings is None:
             return {"ok": False, "error": "this app has no Settings window"}
-        self._open_settings()
+        with _activation_token(message):
+            self._open_settings()
         return {"ok": True}
 
     def settings_changed(self, message: dict[str, Any]) -> dict[str, Any]:
@@ -66,8 +71,9 @@ class IpcCommands:
             return {"ok": False, "error": "settings_changed needs a list of keys"}
         return {"ok": True, "keys": self._settings.notice(keys)}
 
-    def show_capture(self, _: dict[str, Any]) -> dict[str, Any]:
-        self._capture.present()
+    def show_capture(self, message: dict[str, Any]) -> dict[str, Any]:
+        with _activation_token(message):
+            self._capture.present()
         return {"ok": True}
 
     def status(self, _: dict[str, Any]) -> dict[str, Any]:
@@ -105,3 +111,22 @@ class IpcCommands:
         except SmallWinsError as error:
             return {"ok": False, "error": str(error)}
         return {"ok": True, "message": result.win.saved_message(), "notes": result.messages()}
+
+
+@contextlib.contextmanager
+def _activation_token(message: dict[str, Any]) -> Iterator[None]:
+    """While a window is shown, $XDG_ACTIVATION_TOKEN holds the token the client forwarded:
+    Qt's Wayland plugin activates the window with it (and takes it out of the environment)."""
+    token = message.get("activation_token")
+    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_LENGTH:
+        yield
+        return
+    before = os.environ.get(ipc.ACTIVATION_TOKEN_ENV)
+    os.environ[ipc.ACTIVATION_TOKEN_ENV] = token
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(ipc.ACTIVATION_TOKEN_ENV, None)
+        else:
+            os.environ[ipc.ACTIVATION_TOKEN_ENV] = before

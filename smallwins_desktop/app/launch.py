@@ -45,7 +45,9 @@ def run_app(
     `background` (the login item's `--background`): no capture box, and no window at all
     while a tray may still appear; when the app already runs, nothing is shown.
     """
-    hand_over = {"cmd": "ping" if background else "show_settings" if settings else "show_capture"}
+    hand_over = ipc.show_window_message(
+        "ping" if background else "show_settings" if settings else "show_capture"
+    )
     reply = ipc.request(data_dir, hand_over)
     if reply is not None:
         return 0 if reply.get("ok") else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -210,3 +211,29 @@ def test_a_stale_socket_from_a_crashed_instance_is_replaced(
 def test_socket_dir_is_private(app: SmallWinsApp, data_dir: Path) -> None:
     directory = Path(ipc.socket_name(data_dir)).parent
     assert directory.stat().st_mode & 0o777 == 0o700
+
+
+def test_show_capture_hands_the_forwarded_wayland_token_to_qt_while_the_window_shows(
+    app: SmallWinsApp, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
+    seen: list[str | None] = []
+    app.capture.presented.connect(lambda: seen.append(os.environ.get("XDG_ACTIVATION_TOKEN")))
+
+    reply = ask(qtbot, data_dir, {"cmd": "show_capture", "activation_token": "token-from-kde"})
+
+    assert reply == {"v": 1, "ok": True}
+    assert seen == ["token-from-kde"]
+    assert "XDG_ACTIVATION_TOKEN" not in os.environ
+
+
+def test_the_hand_over_forwards_the_launchers_activation_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_ACTIVATION_TOKEN", "abc")
+    assert ipc.show_window_message("show_capture") == {
+        "cmd": "show_capture",
+        "activation_token": "abc",
+    }
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN")
+    assert ipc.show_window_message("show_capture") == {"cmd": "show_capture"}
