@@ -5,7 +5,6 @@
                      ├─ Tray, or FallbackWindow when the desktop has no tray
                      └─ IpcServer + IpcCommands (`smallwins`, `capture`, `add`, `status`)
     Store ─ Scheduler ── ReminderController ─ Notifier (freedesktop → plyer → tray message)
-                                            └ NotificationsWindow (built on first use)
     Store ─ LiveSettings ─┬─ Scheduler.replan (a reminder setting or the workdays changed)
                           ├─ Journal.changed (the workdays changed: streaks count again)
                           ├─ Theme (appearance.theme, and the system's scheme)
@@ -39,7 +38,6 @@ from smallwins_desktop.app.journal.window import JournalWindow
 from smallwins_desktop.app.notify.base import NotificationBackend
 from smallwins_desktop.app.notify.notifier import Notifier, default_backends
 from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
-from smallwins_desktop.app.notify.window import NotificationsWindow
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
 from smallwins_desktop.app.settings.dialog import SettingsWindow
@@ -106,7 +104,6 @@ class SmallWinsApp(QObject):
         self.notifier = Notifier(notification_backends, self)
         self.reminders = ReminderController(store, clock, self.journal, self.notifier, self)
         self.scheduler = Scheduler(store, clock, has_win_on=self.journal.has_win_on, parent=self)
-        self._notifications_window: NotificationsWindow | None = None
         self.scheduler.reminder_due.connect(self.reminders.deliver)
         self.scheduler.tick_failed.connect(self.reminders.ticks_failing)
         self.scheduler.tick_recovered.connect(self.reminders.ticks_recovered)
@@ -229,11 +226,10 @@ class SmallWinsApp(QObject):
         self._journal_window.present()
 
     def open_notifications(self) -> None:
-        if self._notifications_window is None:
-            self._notifications_window = NotificationsWindow(
-                self.store, self.reminders, self.notifier.backend_names()
-            )
-        self._notifications_window.present()
+        """Settings on its Notifications page: backends, last outcomes, a test."""
+        self.open_settings()
+        assert self._settings_window is not None
+        self._settings_window.show_page(self._settings_window.notifications)
 
     def open_settings(self) -> None:
         if self._settings_window is None:

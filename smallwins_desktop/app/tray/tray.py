@@ -36,7 +36,7 @@ class Tray(QObject):
         quit_requested: the user chose Quit.
         snooze_requested(int): snooze the waiting reminder for so many minutes.
         skip_today_requested, pause_requested, resume_requested: reminder choices.
-        notifications_requested: open the Notifications window (backends, outcomes, test).
+        notifications_requested: show the notification settings (backends, outcomes, test).
         settings_requested: open the Settings window.
     """
 
