@@ -76,6 +76,7 @@ def test_ctrl_alt_w_opens_the_capture_box_of_the_real_app(
     status = app.start()
     assert status["shortcut"] == "Ctrl+Alt+W", desktop.log_text(f"app-{app.starts}")
     assert status["capture_visible"] is False
+    assert "Shortcut:        Ctrl+Alt+W opens the capture box" in app.cli("doctor").stdout
 
     desktop.xdotool("key", "ctrl+alt+w")
 
@@ -88,6 +89,7 @@ def test_keys_taken_by_another_application_are_not_claimed_and_others_can_be_set
     grab.grab(parse("Ctrl+Alt+W"))  # another application holds them
     status = app.start()
     assert status["shortcut"] is None
+    assert "Shortcut:        none registered" in app.cli("doctor").stdout
 
     result = app.cli("config", "set", "shortcut.capture", "ctrl+alt+k")
 
