@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench lint venv clean
+.PHONY: run test bench lint venv clean translations
 
 run: $(RUN_STAMP)
 	$(BIN)/smallwins
@@ -23,6 +23,11 @@ lint: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m tests.benchmarks
+
+# The translation template: every tr() string of the Qt layer (run after changing any).
+translations: $(RUN_STAMP)
+	$(BIN)/pyside6-lupdate $$(find smallwins_desktop/app -name '*.py' | sort) \
+		-ts resources/translations/smallwins.ts
 
 venv:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \

@@ -42,5 +42,5 @@ def _hand_over(argv: list[str]) -> bool:
     from smallwins_desktop import ipc, paths
 
     command = "show_journal" if rest == ["journal"] else "show_capture"
-    reply = ipc.request(paths.data_dir(data_dir), {"cmd": command})
+    reply = ipc.request(paths.data_dir(data_dir), ipc.show_window_message(command))
     return bool(reply and reply.get("ok"))

@@ -4,7 +4,7 @@ The running app listens on a per-user local socket whose name derives from the u
 data dir (`paths.instance_key`), inside a 0700 runtime dir, so profiles and tests never meet.
 A client sends one JSON object per line and reads one JSON object back:
 
-    -> {"v": 1, "cmd": "show_capture"}
+    -> {"v": 1, "cmd": "show_capture", "activation_token": "..."}   (token: Wayland, optional)
     <- {"v": 1, "ok": true}
     -> {"v": 1, "cmd": "add", "text": "Fixed the login test #qa", "today": "2026-11-20"}
     <- {"v": 1, "ok": true, "message": "Saved: ...", "notes": [...]}
@@ -137,6 +137,20 @@ def decode(line: bytes) -> dict[str, Any]:
         raise ProtocolError("expected a JSON object")
     if message.get("v") != PROTOCOL_VERSION:
         raise ProtocolError(f"unsupported protocol version {message.get('v')!r}")
+    return message
+
+
+ACTIVATION_TOKEN_ENV = "XDG_ACTIVATION_TOKEN"
+
+
+def show_window_message(cmd: str) -> dict[str, Any]:
+    """A request to show a window, carrying the launcher's Wayland activation token (set by
+    the desktop for the shortcut or launcher that started us), so that the running app's
+    window may take the focus instead of only asking for attention."""
+    message: dict[str, Any] = {"cmd": cmd}
+    token = os.environ.get(ACTIVATION_TOKEN_ENV)
+    if token:
+        message["activation_token"] = token
     return message
 
 

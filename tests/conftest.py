@@ -1,8 +1,9 @@
 """Fixtures every test shares: a private temp data dir, a store on it, and a fixed clock.
 
-The autouse fixture points `SMALLWINS_DATA_DIR` and `XDG_RUNTIME_DIR` at per-test temp dirs,
-so no test (nor any subprocess it starts) can touch the real user's data or meet a running
-app's socket. Time is injected: core code under test never reads the wall clock.
+The autouse fixture points `SMALLWINS_DATA_DIR`, `XDG_RUNTIME_DIR` and `XDG_CONFIG_HOME` at
+per-test temp dirs, so no test (nor any subprocess it starts) can touch the real user's data
+or login items, or meet a running app's socket. Time is injected: core code under test never
+reads the wall clock.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runtime.chmod(0o700)
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    # Start at login writes under $XDG_CONFIG_HOME/autostart: never the real user's.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
 @pytest.fixture

@@ -6,7 +6,12 @@
                      └─ IpcServer + IpcCommands (`smallwins`, `capture`, `add`, `status`)
     Store ─ BackupTimer (the daily backup while the app runs)
     Store ─ Scheduler ── ReminderController ─ Notifier (freedesktop → plyer → tray message)
-                                            └ NotificationsWindow (built on first use)
+    Store ─ LiveSettings ─┬─ Scheduler.replan (a reminder setting or the workdays changed)
+                          ├─ Journal.changed (the workdays changed: streaks count again)
+                          ├─ Theme (appearance.theme, and the system's scheme)
+                          ├─ HotkeyService (shortcut.capture → CaptureWindow; the tray names
+                          │  the shortcut only while it is really registered)
+                          └─ SettingsWindow (built on first use)
 
 It owns nothing else and decides nothing: behaviour lives in the pieces and in `core`.
 """
@@ -14,29 +19,44 @@ It owns nothing else and decides nothing: behaviour lives in the pieces and in `
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from smallwins_desktop import ipc
+from smallwins_desktop.app import command_line
+from smallwins_desktop.app.autostart import Autostart
+from smallwins_desktop.app.autostart import for_platform as autostart_for_platform
 from smallwins_desktop.app.backup_timer import BackupTimer
 from smallwins_desktop.app.capture.window import CaptureWindow
+from smallwins_desktop.app.hotkey.service import HotkeyService, HotkeyState
+from smallwins_desktop.app.hotkey.service import default_backend as default_hotkey_backend
 from smallwins_desktop.app.ipc_commands import IpcCommands
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.window import JournalWindow
 from smallwins_desktop.app.notify.base import Notification, NotificationBackend
 from smallwins_desktop.app.notify.notifier import Notifier, default_backends
-from smallwins_desktop.app.notify.window import NotificationsWindow
+from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
+from smallwins_desktop.app.settings.dialog import SettingsWindow
+from smallwins_desktop.app.settings.live import LiveSettings
+from smallwins_desktop.app.settings.startup_page import StartupPage
+from smallwins_desktop.app.theme import Theme
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 from smallwins_desktop.app.tray.tray import Tray
+from smallwins_desktop.app.tray.watcher import TrayWatcher
+from smallwins_desktop.core import config
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
 log = logging.getLogger(__name__)
+
+BACKGROUND_TRAY_WAIT_MS = 30_000
+"""Started with --background (at login): how long to wait for a tray before the window."""
 
 
 class SmallWinsApp(QObject):
@@ -47,48 +67,73 @@ class SmallWinsApp(QObject):
         data_dir: Path,
         *,
         tray_available: bool | None = None,
+        tray_probe: Callable[[], bool] | None = None,
+        background: bool = False,
         notification_backends: list[NotificationBackend] | None = None,
+        autostart: Autostart | None = None,
+        hotkeys: HotkeyService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self._data_dir = data_dir
+        self.autostart = autostart or autostart_for_platform()
+        self.settings = LiveSettings(store, clock, self)
+        qapp = QApplication.instance()
+        assert isinstance(qapp, QApplication)
+        self.theme = Theme(qapp, self)
         self.journal = Journal(store, clock, self)
         self.capture = CaptureWindow(self.journal)
         self._journal_window: JournalWindow | None = None
+        probe = tray_probe or Tray.available
         if tray_available is None:
-            tray_available = Tray.available()
-        self.tray: Tray | None = Tray(self) if tray_available else None
-        self.fallback: FallbackWindow | None = None if tray_available else FallbackWindow()
-        face: Tray | FallbackWindow = self.tray or self.fallback  # type: ignore[assignment]
-        self._face = face  # what stands for the app on the desktop
-        face.capture_requested.connect(self.capture.present)
-        face.journal_requested.connect(self.open_journal)
-        face.quit_requested.connect(QApplication.quit)
+            tray_available = probe()
+        self._background = background
+        self.tray: Tray | None = None
+        self.fallback: FallbackWindow | None = None
+        self.tray_watcher = TrayWatcher(probe, self)
+        self.tray_watcher.tray_appeared.connect(self.use_tray)
+        self._fallback_wait = QTimer(self)
+        self._fallback_wait.setSingleShot(True)
+        self._fallback_wait.setInterval(BACKGROUND_TRAY_WAIT_MS)
+        self._fallback_wait.timeout.connect(self._show_fallback)
         self.journal.changed.connect(self.refresh_summary)
 
+        self._default_backends = notification_backends is None
+        tray = Tray(self) if tray_available else None
         if notification_backends is None:
-            notification_backends = default_backends(self.tray.icon if self.tray else None)
+            notification_backends = default_backends(tray.icon if tray else None)
         self.notifier = Notifier(notification_backends, self)
         self.reminders = ReminderController(store, clock, self.journal, self.notifier, self)
         self.scheduler = Scheduler(store, clock, has_win_on=self.journal.has_win_on, parent=self)
-        self._notifications_window: NotificationsWindow | None = None
         self.scheduler.reminder_due.connect(self.reminders.deliver)
         self.scheduler.tick_failed.connect(self.reminders.ticks_failing)
         self.scheduler.tick_recovered.connect(self.reminders.ticks_recovered)
         self.reminders.capture_requested.connect(self.capture.present)
         self.capture.presented.connect(self.reminders.acknowledge)
-        self.reminders.attention_changed.connect(face.set_attention)
-        if self.tray is not None:
-            self.tray.snooze_requested.connect(self.reminders.snooze)
-            self.tray.skip_today_requested.connect(self.reminders.skip_today)
-            self.tray.pause_requested.connect(self.reminders.pause_until_tomorrow)
-            self.tray.resume_requested.connect(self.reminders.resume)
-            self.reminders.paused_changed.connect(self.tray.set_paused)
-            self.tray.notifications_requested.connect(self.open_notifications)
+        if tray is not None:
+            self._attach_tray(tray)
+        else:
+            self.fallback = FallbackWindow()
+            self._connect_face(self.fallback)
+        self.hotkeys = hotkeys or HotkeyService(default_hotkey_backend(), parent=self)
+        self.hotkeys.pressed.connect(self.capture.present)
+        self.hotkeys.state_changed.connect(self._hotkey_state_changed)
+        self.settings.reminders_changed.connect(self.scheduler.replan)
+        self.settings.workdays_changed.connect(self.journal.changed)
+        self.settings.changed.connect(self._setting_changed)
+        self._settings_window: SettingsWindow | None = None
         self.backups = BackupTimer(store, clock, self)
         self.backups.failed.connect(self.tell_backup_failed)
         commands = IpcCommands(
-            self.journal, self.capture, self.reminders, self.scheduler, self.tray
+            self.journal,
+            self.capture,
+            self.reminders,
+            self.scheduler,
+            lambda: self.tray,
+            self.settings,
+            lambda: self.hotkeys.state.registered,
+            self.open_settings,
         )
         commands.open_journal = self.open_journal
         self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
@@ -97,12 +142,18 @@ class SmallWinsApp(QObject):
         """Listen for other `smallwins` commands and show the tray; False if listening failed."""
         if not self.ipc.listen():
             return False  # another instance runs (or the socket dir is unsafe): no second tray
+        self.theme.apply(self.settings.get(config.THEME))
         self.refresh_summary()
         if self.tray is not None:
             self.tray.show()
-        elif self.fallback is not None:
-            log.warning("no system tray available; showing a window instead")
-            self.fallback.show()
+        else:
+            self.tray_watcher.start()
+            if self._background:
+                log.info("started in the background: waiting for a system tray")
+                self._fallback_wait.start()
+            else:
+                self._show_fallback()
+        self.hotkeys.apply(self.settings.get(config.SHORTCUT))
         self.journal.start_watching()
         if self.tray is not None:
             self.tray.set_paused(self.reminders.is_paused())
@@ -111,6 +162,9 @@ class SmallWinsApp(QObject):
         return True
 
     def shutdown(self) -> None:
+        self.hotkeys.close()
+        self.tray_watcher.stop()
+        self._fallback_wait.stop()
         self.scheduler.stop()
         self.backups.stop()
         self.journal.stop_watching()
@@ -118,6 +172,7 @@ class SmallWinsApp(QObject):
         self.ipc.close()
         if self.tray is not None:
             self.tray.hide()
+        self.theme.restore()
         self.store.close()
 
     def tell_backup_failed(self, reason: str) -> None:
@@ -132,7 +187,55 @@ class SmallWinsApp(QObject):
         )
 
     def refresh_summary(self) -> None:
-        self._face.show_summary(self.journal.summary())
+        summary = self.journal.summary()
+        for face in (self.tray, self.fallback):
+            if face is not None:
+                face.show_summary(summary)
+
+    def use_tray(self) -> None:
+        """A tray appeared: the tray icon takes over from the no-tray window."""
+        if self.tray is not None:
+            return
+        tray = Tray(self)
+        self._attach_tray(tray)
+        if self._default_backends:
+            self.notifier.add_backend(TrayMessageBackend(tray.icon))
+        tray.set_paused(self.reminders.is_paused())
+        tray.set_attention(self.reminders.attention)
+        tray.set_capture_shortcut(self.hotkeys.state.registered)
+        self.refresh_summary()
+        tray.show()
+        self._fallback_wait.stop()
+        if self.fallback is not None:
+            self.reminders.attention_changed.disconnect(self.fallback.set_attention)
+            self.fallback.hide()
+            self.fallback.deleteLater()
+            self.fallback = None
+        log.info("the tray icon replaces the no-tray window")
+
+    def _show_fallback(self) -> None:
+        if self.fallback is None:
+            return
+        log.warning("no system tray available; showing a window instead")
+        self.fallback.show()
+
+    def _connect_face(self, face: Tray | FallbackWindow) -> None:
+        """What the tray and the no-tray window both offer."""
+        face.capture_requested.connect(self.capture.present)
+        face.journal_requested.connect(self.open_journal)
+        face.settings_requested.connect(self.open_settings)
+        face.quit_requested.connect(QApplication.quit)
+        self.reminders.attention_changed.connect(face.set_attention)
+
+    def _attach_tray(self, tray: Tray) -> None:
+        self.tray = tray
+        self._connect_face(tray)
+        tray.snooze_requested.connect(self.reminders.snooze)
+        tray.skip_today_requested.connect(self.reminders.skip_today)
+        tray.pause_requested.connect(self.reminders.pause_until_tomorrow)
+        tray.resume_requested.connect(self.reminders.resume)
+        self.reminders.paused_changed.connect(tray.set_paused)
+        tray.notifications_requested.connect(self.open_notifications)
 
     def open_journal(self) -> None:
         if self._journal_window is None:
@@ -141,8 +244,42 @@ class SmallWinsApp(QObject):
         self._journal_window.present()
 
     def open_notifications(self) -> None:
-        if self._notifications_window is None:
-            self._notifications_window = NotificationsWindow(
-                self.store, self.reminders, self.notifier.backend_names()
+        """Settings on its Notifications page: backends, last outcomes, a test."""
+        self.open_settings()
+        assert self._settings_window is not None
+        self._settings_window.show_page(self._settings_window.notifications)
+
+    def open_settings(self) -> None:
+        if self._settings_window is None:
+            self._settings_window = SettingsWindow(
+                self.settings,
+                self.store,
+                self.reminders,
+                self.notifier.backend_names(),
+                data_dir=self._data_dir,
+                hotkey_state=self.hotkeys.state,
+                capture_command=command_line.as_text(
+                    [*command_line.own_command(self._data_dir), "capture"]
+                ),
+                extra_pages=[
+                    StartupPage(
+                        self.settings,
+                        self.autostart,
+                        command_line.own_command(self._data_dir, gui=True),
+                    )
+                ],
             )
-        self._notifications_window.present()
+            self._settings_window.data.attach_journal(self.journal)
+        self._settings_window.present()
+
+    def _setting_changed(self, key: str) -> None:
+        if key == config.THEME:
+            self.theme.apply(self.settings.get(config.THEME))
+        elif key == config.SHORTCUT:
+            self.hotkeys.apply(self.settings.get(config.SHORTCUT))
+
+    def _hotkey_state_changed(self, state: HotkeyState) -> None:
+        if self.tray is not None:
+            self.tray.set_capture_shortcut(state.registered)
+        if self._settings_window is not None:
+            self._settings_window.shortcut.set_state(state)

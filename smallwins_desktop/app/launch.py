@@ -37,11 +37,24 @@ def show_journal(data_dir: Path) -> int:
     return run_app(data_dir, show="journal")
 
 
-def run_app(data_dir: Path, *, show: str | None = None) -> int:
-    """Start the tray app; `show` "capture" or "journal" also opens that window. With an app
-    already running, it is asked to show the window instead (the capture box by default)."""
-    request = {"cmd": "show_journal" if show == "journal" else "show_capture"}
-    reply = ipc.request(data_dir, request)
+def show_settings(data_dir: Path) -> int:
+    """`smallwins settings`: show the Settings window, starting the app if it is not running."""
+    return run_app(data_dir, show="settings")
+
+
+HAND_OVER = {"journal": "show_journal", "settings": "show_settings"}
+
+
+def run_app(data_dir: Path, *, show: str | None = None, background: bool = False) -> int:
+    """Start the app, or hand over to the running one; `show` "capture", "journal" or
+    "settings" also opens that window (a running app shows the capture box by default).
+
+    `background` (the login item's `--background`): no capture box, and no window at all
+    while a tray may still appear; when the app already runs, nothing is shown.
+    """
+    command = "ping" if background else HAND_OVER.get(show or "", "show_capture")
+    hand_over = ipc.show_window_message(command)
+    reply = ipc.request(data_dir, hand_over)
     if reply is not None:
         return 0 if reply.get("ok") else 1
 
@@ -74,11 +87,13 @@ def run_app(data_dir: Path, *, show: str | None = None) -> int:
         QMessageBox.critical(None, "Small Wins", str(error))
         return 1
 
-    app = SmallWinsApp(store, _clock(), data_dir)
+    app = SmallWinsApp(store, _clock(), data_dir, background=background)
     if not app.start():
         # Another instance won the race to listen: hand over to it.
         app.shutdown()
-        return 0 if ipc.request(data_dir, request) else 1
+        if background:
+            return 0
+        return 0 if ipc.request(data_dir, hand_over) else 1
     qapp.aboutToQuit.connect(app.shutdown)
     if recovered_message:  # shown once this instance listens: another `smallwins` hands over
         QMessageBox.warning(None, "Small Wins", recovered_message)
@@ -87,6 +102,8 @@ def run_app(data_dir: Path, *, show: str | None = None) -> int:
         app.capture.present()
     elif show == "journal":
         app.open_journal()
+    elif show == "settings":
+        app.open_settings()
     log.info("Small Wins is running (data in %s)", data_dir)
     try:
         return qapp.exec()

@@ -2,12 +2,14 @@
 
     smallwins                 start the tray app (or show the running one's capture window)
     smallwins capture         show the capture window, starting the app if needed
+    smallwins settings        show the Settings window, starting the app if needed
     smallwins add TEXT...     record a win (`-` reads it from stdin)
     smallwins list            recent wins; --today, --since, --until, --tag, --search, --json
     smallwins edit ID ...     change a win (ID: the short id `list` shows)
     smallwins delete|restore ID   move a win to the trash (30 days) or back
     smallwins trash           deleted wins that can still be restored
     smallwins goal add|list   goals that wins can move forward (+slug)
+    smallwins config list|get|set|reset   settings (reminders, workdays, celebrations...)
     smallwins doctor          where the data is and whether it is healthy
 
 It must start fast: only argparse and the standard library are imported up front; peewee is

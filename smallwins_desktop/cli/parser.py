@@ -5,10 +5,16 @@ from __future__ import annotations
 import argparse
 
 from smallwins_desktop import __version__
-from smallwins_desktop.cli.app import cmd_capture, cmd_journal
+from smallwins_desktop.cli.app import cmd_capture, cmd_journal, cmd_settings
 from smallwins_desktop.cli.common import (
     DEFAULT_LIST_DAYS,
     SEARCH_LIST_LIMIT,
+)
+from smallwins_desktop.cli.config import (
+    cmd_config_get,
+    cmd_config_list,
+    cmd_config_reset,
+    cmd_config_set,
 )
 from smallwins_desktop.cli.doctor import cmd_doctor
 from smallwins_desktop.cli.exchange import (
@@ -39,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="where the database lives (default: $SMALLWINS_DATA_DIR or the user data dir)",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start without showing anything until a system tray appears (for start at login)",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     capture = commands.add_parser("capture", help="show the quick-capture window")
@@ -47,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         "journal", help="open the journal: look back, search, edit, see the rhythm"
     )
     journal.set_defaults(handler=cmd_journal)
+    settings_window = commands.add_parser("settings", help="show the Settings window")
+    settings_window.set_defaults(handler=cmd_settings)
 
     add = commands.add_parser(
         "add",
@@ -119,6 +132,33 @@ def build_parser() -> argparse.ArgumentParser:
     goal_list.set_defaults(handler=cmd_goal_list)
 
     _exchange_commands(commands)
+    config = commands.add_parser(
+        "config",
+        help="show or change settings",
+        description="Show or change settings (the same as the Settings dialog). "
+        "`smallwins config list` names them all.",
+    )
+    config_commands = config.add_subparsers(
+        title="config commands", metavar="ACTION", required=True
+    )
+    config_list = config_commands.add_parser("list", help="every setting and its value")
+    config_list.add_argument("--json", action="store_true", help="print JSON for other programs")
+    config_list.set_defaults(handler=cmd_config_list)
+    config_get = config_commands.add_parser("get", help="one setting's value")
+    config_get.add_argument("key", metavar="KEY")
+    config_get.set_defaults(handler=cmd_config_get)
+    config_set = config_commands.add_parser(
+        "set",
+        help="change a setting",
+        description="Change a setting, e.g. `config set reminders.end_of_day.time 18:00`, "
+        "`config set streak.workdays mon-thu`, `config set celebrations.style subtle`.",
+    )
+    config_set.add_argument("key", metavar="KEY")
+    config_set.add_argument("value", metavar="VALUE")
+    config_set.set_defaults(handler=cmd_config_set)
+    config_reset = config_commands.add_parser("reset", help="put a setting back to its default")
+    config_reset.add_argument("key", metavar="KEY")
+    config_reset.set_defaults(handler=cmd_config_reset)
 
     doctor = commands.add_parser("doctor", help="check where the data is and that it is healthy")
     doctor.add_argument(

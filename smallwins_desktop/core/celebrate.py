@@ -18,7 +18,7 @@ for translation.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 NONE, SMALL, MEDIUM, BIG = 0, 1, 2, 3
@@ -63,6 +63,8 @@ class Celebration:
     detail: str = ""
     milestone: str | None = None
     """The key of the milestone this entry reached, if any (the first, when several)."""
+    count: str = field(default="", compare=False)
+    """The quiet line every win earns ("Win #3 today"), which a subtle celebration shows."""
 
 
 def celebration_for(
@@ -107,13 +109,38 @@ def celebration_for(
         if streak >= STREAK_WORTH_NAMING and wins_today == 1:
             detail += f" · {streak} workdays in a row"
     if not reached:
-        return Celebration(impact, headline, detail)
+        return Celebration(impact, headline, detail, count=today)
     return Celebration(
         level=max(impact, MEDIUM),
         headline=headline,
         detail=" ".join(milestone.label for milestone in reached),
         milestone=reached[0].key,
+        count=today,
     )
+
+
+STYLES = ("off", "subtle", "full")
+SAVED_HEADLINE = "Saved."
+
+
+def in_style(celebration: Celebration, style: str) -> Celebration:
+    """The celebration as the user wants them: ``full`` as earned, ``subtle`` a quiet check
+    with the day's count (a milestone still named, never lifted), ``off`` a plain "Saved."
+
+    The milestone key is kept whatever the style, so the caller records it as celebrated
+    and turning celebrations back on never celebrates an old milestone late.
+    """
+    if style not in STYLES:
+        raise ValueError(f"Celebrations are {', '.join(STYLES)}, not {style!r}.")
+    if style == "full":
+        return celebration
+    if style == "off":
+        return Celebration(NONE, SAVED_HEADLINE, milestone=celebration.milestone)
+    if celebration.level == NONE:  # a setback's calm word stays
+        return celebration
+    detail = celebration.detail if celebration.milestone else ""
+    headline = celebration.count or SAVED_HEADLINE
+    return Celebration(SMALL, headline, detail, celebration.milestone, celebration.count)
 
 
 def milestones_reached(total_wins: int, streak: int) -> list[Milestone]:

@@ -7,7 +7,10 @@ delivery, so two processes ticking at once, a restart, or a clock set back never
 same reminder twice. "Skip today" is recorded the same way, as a `skip` row.
 
 Rules live in the `reminders.rules` setting as local times of day in whatever zone the
-user is in when they come due (a 17:30 reminder is at 17:30 wherever the laptop is).
+user is in when they come due (a 17:30 reminder is at 17:30 wherever the laptop is). A rule's
+weekdays may be the word `"workdays"`: it then follows the user's workdays (`streak.workdays`),
+which is how the end-of-day reminder starts out. `core.config` reads and writes single fields of
+them (`reminders.end_of_day.time`) with validation.
 """
 
 from __future__ import annotations
@@ -53,18 +56,37 @@ class DeliveryRecord:
 # -- rules -------------------------------------------------------------------------------------
 
 
+FOLLOW_WORKDAYS = "workdays"
+"""A rule's stored weekdays when they follow the user's workdays."""
+
+
 @uses_store
 def load_rules(store: Store) -> tuple[Rule, ...]:
+    """The rules as they apply now: a rule that follows the workdays gets today's workdays."""
+    workdays = settings.workdays(store)
+    return tuple(_rule_from_json(item, workdays) for item in load_rule_json(store))
+
+
+@uses_store
+def load_rule_json(store: Store) -> list[dict[str, Any]]:
+    """The stored rules, each readable (unreadable ones left out; none left: the defaults)."""
     raw = settings.get(store, RULES_KEY)
-    if not isinstance(raw, list):
-        return default_rules()
+    workdays = settings.workdays(store)
     rules = []
-    for item in raw:
+    for item in raw if isinstance(raw, list) else []:
         try:
-            rules.append(_rule_from_json(item))
-        except (KeyError, TypeError, ValueError):
+            _rule_from_json(item, workdays)
+        except (KeyError, TypeError, ValueError, AttributeError):
             continue
-    return tuple(rules) or default_rules()
+        rules.append(dict(item))
+    return rules or default_rule_json()
+
+
+def default_rule_json() -> list[dict[str, Any]]:
+    """The default rules; the end-of-day reminder follows the workdays."""
+    stored = [_rule_to_json(rule) for rule in default_rules()]
+    stored[0]["weekdays"] = FOLLOW_WORKDAYS
+    return stored
 
 
 @uses_store
@@ -72,23 +94,38 @@ def save_rules(store: Store, rules: Iterable[Rule]) -> None:
     settings.put(store, RULES_KEY, [_rule_to_json(rule) for rule in rules])
 
 
+@uses_store
+def save_rule_json(store: Store, items: list[dict[str, Any]]) -> None:
+    """Store rules as `load_rule_json` returns them; refuses one that does not read back."""
+    workdays = settings.workdays(store)
+    for item in items:
+        _rule_from_json(item, workdays)
+    settings.put(store, RULES_KEY, items)
+
+
 def _rule_to_json(rule: Rule) -> dict[str, Any]:
-    return {
+    stored: dict[str, Any] = {
         "key": rule.key,
         "time": rule.time.strftime("%H:%M"),
         "weekdays": sorted(rule.weekdays),
         "enabled": rule.enabled,
         "only_if_no_win": rule.only_if_no_win,
     }
+    if rule.grace is not None:
+        stored["grace_minutes"] = int(rule.grace.total_seconds() // 60)
+    return stored
 
 
-def _rule_from_json(item: dict[str, Any]) -> Rule:
+def _rule_from_json(item: dict[str, Any], workdays: frozenset[int]) -> Rule:
+    days = item["weekdays"]
+    grace = item.get("grace_minutes")
     return Rule(
         key=str(item["key"]),
         time=time.fromisoformat(str(item["time"])),
-        weekdays=frozenset(int(d) for d in item["weekdays"]),
+        weekdays=workdays if days == FOLLOW_WORKDAYS else frozenset(int(d) for d in days),
         enabled=bool(item.get("enabled", True)),
         only_if_no_win=bool(item.get("only_if_no_win", False)),
+        grace=None if grace is None else timedelta(minutes=int(grace)),
     )
 
 

@@ -56,7 +56,9 @@ _ALL_WEEKDAYS = frozenset(range(7))
 _UTC = timezone.utc
 
 Action = Literal["fire", "missed", "skip"]
-Reason = Literal["on_time", "late", "snooze", "suppressed", "skipped", "paused", "too_late"]
+Reason = Literal[
+    "on_time", "late", "snooze", "suppressed", "skipped", "paused", "too_late", "rescheduled"
+]
 OccurrenceKey = tuple[str, date]
 
 
@@ -69,10 +71,14 @@ class Rule:
     weekdays: frozenset[int]
     enabled: bool = True
     only_if_no_win: bool = False
+    grace: timedelta | None = None
+    """How late a missed occurrence of this rule may still fire; None: :func:`due`'s ``grace``."""
 
     def __post_init__(self) -> None:
         if not self.key:
             raise ValueError("A reminder rule needs a key.")
+        if self.grace is not None and self.grace <= timedelta(0):
+            raise ValueError("The grace window must be positive.")
         if self.time.tzinfo is not None:
             raise ValueError("A reminder time is local wall-clock time: give it no time zone.")
         if not self.weekdays <= _ALL_WEEKDAYS:
@@ -103,7 +109,8 @@ class Decision:
     ``action``: ``"fire"`` is delivered; ``"missed"`` and ``"skip"`` are only recorded.
     ``reason``: ``on_time`` / ``late`` (fired), ``too_late`` (missed: past grace or its day is
     over), ``skipped`` ("skip today"), ``paused``, ``suppressed`` (only if no win, and there is
-    one), or ``snooze`` for any decision about a snooze, whatever its action.
+    one), or ``snooze`` for any decision about a snooze, whatever its action. ``rescheduled``
+    (a skip) is written by ``core.config`` when a rule was changed after its time today.
     """
 
     rule_key: str
@@ -159,7 +166,8 @@ def due(
     """Every occurrence and snooze that needs a decision at ``now``, earliest first.
 
     Never returns an occurrence already in ``state.handled``. ``has_win_on`` is asked only for
-    rules with ``only_if_no_win`` that would otherwise fire.
+    rules with ``only_if_no_win`` that would otherwise fire. A rule's own ``grace`` wins over
+    ``grace``.
     """
     zone = _require_aware(now)
     if grace <= timedelta(0):
@@ -183,7 +191,7 @@ def due(
                 action, reason = "skip", "skipped"
             elif _paused(state, scheduled):
                 action, reason = "skip", "paused"
-            elif day != today or late_by > grace:
+            elif day != today or late_by > (rule.grace or grace):
                 action, reason = "missed", "too_late"
             elif rule.only_if_no_win and has_win_on(day):
                 action, reason = "skip", "suppressed"
@@ -278,7 +286,7 @@ def _snooze_decision(
     day = local_until.date()
     rule = by_key.get(rule_key)
     action: Action
-    if _utc(now) - _utc(until) > grace:
+    if _utc(now) - _utc(until) > (rule.grace if rule is not None and rule.grace else grace):
         action = "missed"
     elif (
         rule is None

@@ -443,6 +443,22 @@ class DesktopSession:
         """The window that owns the system tray selection (0: no tray)."""
         return self.selection_owner(TRAY_SELECTION)
 
+    def stop_tray(self) -> None:
+        """End trayer and wait until nobody owns the tray selection (a panel not up yet)."""
+        for child in [c for c in self._children if c.name == "trayer"]:
+            self._children.remove(child)
+            self._end(child)
+        self.wait_until(lambda: self.tray_owner() == 0, what="the tray selection to be free")
+
+    def start_tray(self) -> None:
+        """Start trayer (again) and wait until it owns the tray selection."""
+        if any(c.name == "trayer" and c.process.poll() is None for c in self._children):
+            return
+        self._start_tray()
+        self.wait_until(
+            self.tray_owner, timeout=STARTUP_TIMEOUT_S, what=f"trayer to own {TRAY_SELECTION}"
+        )
+
     def dunstctl(self, *args: str) -> str:
         """Run `dunstctl` with `args` (e.g. "close-all", "action", "0") and return stdout."""
         return self.run(["dunstctl", *args]).stdout

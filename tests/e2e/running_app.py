@@ -27,16 +27,36 @@ class RunningApp:
         self.process: subprocess.Popen[bytes] | None = None
         self.starts = 0
 
-    def start(self) -> dict[str, Any]:
-        """Start the app with its clock at 10:00 today, local time: no reminder is due then
-        (they come at 17:30 unless set otherwise), whatever the hour the tests run at."""
+    def start(self, *args: str) -> dict[str, Any]:
+        """Start the app (with `args`, e.g. "--background") and wait until it answers.
+
+        Its reminders are off: it runs on the wall clock, and a weekday test run between
+        17:30 and 20:30 would otherwise meet a real end-of-day reminder (an attention
+        tooltip, one more notification in dunst). test_reminder_delivery starts its own."""
+        if self.starts == 0:
+            self._reminders_off()
         self.starts += 1
+        # And its clock starts at 10:00 today, so none is due even where a test prepared
+        # the database itself and its reminders are on.
         morning = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
         env = {**self.desktop.env, TEST_MODE_ENV: "1", TEST_START_ENV: morning.isoformat()}
         self.process = self.desktop.spawn(
-            [SMALLWINS, "--data-dir", str(self.data_dir)], name=f"app-{self.starts}", env=env
+            [SMALLWINS, "--data-dir", str(self.data_dir), *args],
+            name=f"app-{self.starts}",
+            env=env,
         )
         return self.desktop.wait_until(self.status, timeout=20, what="the app to answer")
+
+    def _reminders_off(self) -> None:
+        from smallwins_desktop.core import config
+        from smallwins_desktop.core.db import open_store
+
+        if (self.data_dir / "smallwins.db").exists():
+            return  # a test that prepared the file (a damaged one, say) keeps it as it is
+        now = datetime.now().astimezone()
+        with open_store(self.data_dir, now=now) as store:
+            for rule in ("end_of_day", "weekly_review"):
+                config.put(store, f"reminders.{rule}.enabled", False, now=now)
 
     def status(self) -> dict[str, Any] | None:
         return ipc.request(self.data_dir, {"cmd": "status"}, timeout=2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -48,14 +50,27 @@ def test_tooltip_names_the_streak_of_workdays(app: SmallWinsApp, clock: FixedClo
     assert app.tray.icon.toolTip() == "Small Wins — 2 wins today · 3 workdays in a row"
 
 
-def test_tray_menu_has_the_actions_with_the_capture_shortcut(app: SmallWinsApp) -> None:
+def test_tray_menu_has_the_actions_and_names_no_shortcut_that_is_not_registered(
+    app: SmallWinsApp,
+) -> None:
     assert app.tray is not None
     texts = [a.text() for a in app.tray.menu.actions() if not a.isSeparator()]
     assert texts[0] == "Log a win…"
-    assert not app.tray.capture_action.shortcut().isEmpty()
+    assert app.tray.capture_action.shortcut().isEmpty()  # nothing is registered offscreen
     assert "Open journal" in texts
+    assert "Settings…" in texts
     assert "Quit Small Wins" in texts
     assert not app.tray.count_action.isEnabled()
+
+
+def test_the_tray_shows_the_capture_shortcut_only_while_it_is_registered(
+    app: SmallWinsApp,
+) -> None:
+    assert app.tray is not None
+    app.tray.set_capture_shortcut("Ctrl+Alt+W")
+    assert app.tray.capture_action.shortcut().toString() == "Ctrl+Alt+W"
+    app.tray.set_capture_shortcut(None)
+    assert app.tray.capture_action.shortcut().isEmpty()
 
 
 def test_tray_click_opens_the_capture_window(app: SmallWinsApp, qtbot: QtBot) -> None:
@@ -214,3 +229,60 @@ def test_a_stale_socket_from_a_crashed_instance_is_replaced(
 def test_socket_dir_is_private(app: SmallWinsApp, data_dir: Path) -> None:
     directory = Path(ipc.socket_name(data_dir)).parent
     assert directory.stat().st_mode & 0o777 == 0o700
+
+
+def test_show_capture_hands_the_forwarded_wayland_token_to_qt_while_the_window_shows(
+    app: SmallWinsApp, data_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
+    seen: list[str | None] = []
+    app.capture.presented.connect(lambda: seen.append(os.environ.get("XDG_ACTIVATION_TOKEN")))
+
+    reply = ask(qtbot, data_dir, {"cmd": "show_capture", "activation_token": "token-from-kde"})
+
+    assert reply == {"v": 1, "ok": True}
+    assert seen == ["token-from-kde"]
+    assert "XDG_ACTIVATION_TOKEN" not in os.environ
+
+
+def test_the_hand_over_forwards_the_launchers_activation_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_ACTIVATION_TOKEN", "abc")
+    assert ipc.show_window_message("show_capture") == {
+        "cmd": "show_capture",
+        "activation_token": "abc",
+    }
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN")
+    assert ipc.show_window_message("show_capture") == {"cmd": "show_capture"}
+
+
+def test_settings_data_page_backs_up_now_and_opens_export_and_import(
+    app: SmallWinsApp, store: Store, qtbot: QtBot
+) -> None:
+    from smallwins_desktop.core.db import list_backups
+
+    app.journal.add_line("Worth keeping", source="cli")
+    app.open_settings()
+    window = app._settings_window
+    assert window is not None
+    page = window.data
+    before = set(list_backups(store.backups))
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    made = set(list_backups(store.backups)) - before
+    assert len(made) == 1
+    assert page.note.isVisibleTo(page)
+    assert str(next(iter(made))) in page.note.text()
+    for button in (page.export_button, page.import_button):
+        assert button.accessibleName()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialogs = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and "— Small Wins" in w.windowTitle()
+    ]
+    titles = {w.windowTitle() for w in dialogs}
+    assert any(t.startswith("Export") for t in titles)
+    assert any(t.startswith("Import") for t in titles)
+    for dialog in dialogs:
+        dialog.close()

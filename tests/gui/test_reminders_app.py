@@ -284,14 +284,17 @@ def test_the_timer_sleeps_until_the_next_reminder_never_longer_than_a_tick(
     scheduler.stop()
 
 
-def test_the_notifications_window_sends_a_test_and_lists_outcomes(
+def test_the_trays_notifications_entry_shows_the_page_that_sends_a_test(
     app: SmallWinsApp, recording: Recording, qtbot: QtBot
 ) -> None:
-    app.open_notifications()
-    window = app._notifications_window
+    assert app.tray is not None
+    app.tray.notifications_action.trigger()
+    window = app._settings_window
     assert window is not None
     qtbot.addWidget(window)
-    assert "recording" in window.backends.text()
-    window.test_button.click()
+    page = window.notifications
+    assert window.stack.currentWidget() is page
+    assert "recording" in page.backend.text()
+    page.test_button.click()
     assert recording.sent[-1].key == "test"
-    assert "shown" in window.outcomes.item(0).text()
+    assert "shown" in page.outcomes.item(0).text()

@@ -487,3 +487,43 @@ def test_a_bad_win_id_is_one_line_and_changes_nothing(
     assert done.stderr.count("\n") == 1
     assert message in done.stderr
     assert _texts(data_dir, "--since", "2000-01-01") == ["Untouched"]
+
+
+# -- config --------------------------------------------------------------------------------------
+
+
+def test_config_set_then_get_round_trips_through_the_database(data_dir: Path) -> None:
+    assert _ok("config", "set", "reminders.end_of_day.time", "18:05", data_dir=data_dir) == (
+        "reminders.end_of_day.time = 18:05\n"
+    )
+    assert _ok("config", "get", "reminders.end_of_day.time", data_dir=data_dir) == "18:05\n"
+    listed = json.loads(_ok("config", "list", "--json", data_dir=data_dir))
+    assert listed["reminders.end_of_day.time"] == "18:05"
+    assert listed["streak.workdays"] == [0, 1, 2, 3, 4]
+    assert "streak.workdays  " in _ok("config", "list", data_dir=data_dir)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("set", "reminders.end_of_day.time", "25:00"), "a time of day such as 17:30"),
+        (("set", "celebrations.style", "loud"), "one of off, subtle, full"),
+        (("get", "reminders.bedtime"), "There is no setting 'reminders.bedtime'"),
+    ],
+)
+def test_config_refuses_bad_keys_and_values_with_one_line_and_writes_nothing(
+    data_dir: Path, args: tuple[str, ...], message: str
+) -> None:
+    done = _run("config", *args, data_dir=data_dir)
+
+    assert done.returncode == 1
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not data_dir.exists()  # refused before the database was opened
+
+
+def test_config_reset_puts_the_default_back(data_dir: Path) -> None:
+    _ok("config", "set", "appearance.theme", "dark", data_dir=data_dir)
+    assert _ok("config", "reset", "appearance.theme", data_dir=data_dir) == (
+        "appearance.theme = system\n"
+    )

@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from smallwins_desktop.core import goals, settings, stats, wins
+from smallwins_desktop.core import config, goals, settings, stats, wins
 from smallwins_desktop.core.capture import Draft, parse
-from smallwins_desktop.core.celebrate import Celebration, celebration_for
+from smallwins_desktop.core.celebrate import Celebration, celebration_for, in_style
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import SmallWinsError
@@ -154,6 +154,7 @@ class Journal(QObject):
                 streak=summary.streak,
                 already_celebrated=frozenset(celebrated),
             )
+            celebration = in_style(celebration, config.get(self._store, config.CELEBRATIONS))
             if celebration.milestone is not None:  # each milestone is celebrated once, ever
                 settings.put(self._store, CELEBRATED_KEY, [*celebrated, celebration.milestone])
         self._changed()

@@ -68,17 +68,22 @@ class Notifier(QObject):
         self, backends: Sequence[NotificationBackend], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._backends = list(backends)
+        self._backends: list[NotificationBackend] = []
         self._recent: OrderedDict[str, Notification] = OrderedDict()
-        for backend in self._backends:
-            # Slots of this QObject: a signal from plyer's thread is queued to ours.
-            for name, slot in (
-                ("action_invoked", self.action_invoked),
-                ("failed_late", self._failed_late),
-            ):
-                signal = getattr(backend, name, None)
-                if isinstance(signal, SignalInstance):
-                    signal.connect(slot)
+        for backend in backends:
+            self.add_backend(backend)
+
+    def add_backend(self, backend: NotificationBackend) -> None:
+        """Try `backend` after the others (the tray's own message, once a tray appeared)."""
+        self._backends.append(backend)
+        # Slots of this QObject: a signal from plyer's thread is queued to ours.
+        for name, slot in (
+            ("action_invoked", self.action_invoked),
+            ("failed_late", self._failed_late),
+        ):
+            signal = getattr(backend, name, None)
+            if isinstance(signal, SignalInstance):
+                signal.connect(slot)
 
     def backend_names(self) -> list[str]:
         return [backend.name for backend in self._backends]

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.notify.base import Notification
 from smallwins_desktop.app.notify.notifier import Delivery, Notifier
-from smallwins_desktop.core import nudges, reminder_log, reminders, wins
+from smallwins_desktop.core import config, nudges, reminder_log, reminders, wins
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import StoreError
@@ -71,11 +71,17 @@ class ReminderController(QObject):
     def waiting(self) -> str | None:
         return self._waiting
 
+    @property
+    def attention(self) -> bool:
+        """Whether the tray should show its attention state now (as `attention_changed`)."""
+        return self._waiting is not None or self._failing
+
     @Slot(object)
     def deliver(self, decision: reminders.Decision) -> None:
         now = self._clock.now()
         self._set_waiting(decision.rule_key)
-        if not nudges.may_notify(reminder_log.notifications_sent_on(self._store, now.date())):
+        cap = config.get(self._store, config.DAILY_CAP_KEY)
+        if not nudges.may_notify(reminder_log.notifications_sent_on(self._store, now.date()), cap):
             log.info("daily notification cap reached; %s shown in the tray only", decision.key)
             return
         summary = self._journal.summary()

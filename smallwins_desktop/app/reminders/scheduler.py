@@ -75,6 +75,12 @@ class Scheduler(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    @Slot()
+    def replan(self) -> None:
+        """The rules changed: decide and plan again now, not at the next wake-up."""
+        log.info("reminder settings changed; planning again")
+        self.tick()
+
     @property
     def next_wait_ms(self) -> int:
         return self._timer.interval() if self._timer.isActive() else 0

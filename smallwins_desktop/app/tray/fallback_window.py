@@ -19,11 +19,13 @@ class FallbackWindow(QWidget):
     """Stands in for the tray.
 
     Signals:
-        capture_requested, journal_requested, quit_requested: as the tray's.
+        capture_requested, journal_requested, settings_requested, quit_requested: as the
+            tray's.
     """
 
     capture_requested = Signal()
     journal_requested = Signal()
+    settings_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -54,6 +56,7 @@ class FallbackWindow(QWidget):
         for text, signal in (
             (self.tr("&Log a win…"), self.capture_requested),
             (self.tr("Open &journal"), self.journal_requested),
+            (self.tr("&Settings…"), self.settings_requested),
             (self.tr("&Quit Small Wins"), self.quit_requested),
         ):
             button = QPushButton(text, self)

@@ -16,8 +16,6 @@ from smallwins_desktop.app.tray.icons import icon
 from smallwins_desktop.core.reminders import SNOOZE_CHOICES
 from smallwins_desktop.core.stats import TodaySummary
 
-CAPTURE_SHORTCUT_HINT = "Ctrl+Alt+W"
-
 
 def summary_text(summary: TodaySummary) -> str:
     """'3 wins today · 4 workdays in a row' (plain words, shared by the tray and the window).
@@ -41,7 +39,8 @@ class Tray(QObject):
         quit_requested: the user chose Quit.
         snooze_requested(int): snooze the waiting reminder for so many minutes.
         skip_today_requested, pause_requested, resume_requested: reminder choices.
-        notifications_requested: open the Notifications window (backends, outcomes, test).
+        notifications_requested: show the notification settings (backends, outcomes, test).
+        settings_requested: open the Settings window.
     """
 
     capture_requested = Signal()
@@ -52,6 +51,7 @@ class Tray(QObject):
     pause_requested = Signal()
     resume_requested = Signal()
     notifications_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +65,6 @@ class Tray(QObject):
         self.menu = QMenu()
         self.menu.setAccessibleName(self.tr("Small Wins menu"))
         self.capture_action = QAction(self.tr("Log a win…"), self.menu)
-        self.capture_action.setShortcut(QKeySequence(CAPTURE_SHORTCUT_HINT))
         self.capture_action.triggered.connect(self.capture_requested)
         self.count_action = QAction("", self.menu)
         self.count_action.setEnabled(False)
@@ -89,11 +88,14 @@ class Tray(QObject):
         self.resume_action.triggered.connect(self.resume_requested)
         self.notifications_action = QAction(self.tr("Notifications…"), self.menu)
         self.notifications_action.triggered.connect(self.notifications_requested)
+        self.settings_action = QAction(self.tr("Settings…"), self.menu)
+        self.settings_action.triggered.connect(self.settings_requested)
         for action in (self.capture_action, self.count_action, self.journal_action):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addMenu(self.reminders_menu)
         self.menu.addAction(self.notifications_action)
+        self.menu.addAction(self.settings_action)
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
 
@@ -133,6 +135,10 @@ class Tray(QObject):
         for action in self.snooze_actions:
             action.setEnabled(waiting)
         self._refresh()
+
+    def set_capture_shortcut(self, shortcut: str | None) -> None:
+        """Show the global shortcut beside "Log a win…", only while one is registered."""
+        self.capture_action.setShortcut(QKeySequence(shortcut) if shortcut else QKeySequence())
 
     def set_paused(self, paused: bool) -> None:
         self.pause_action.setVisible(not paused)
