@@ -36,6 +36,9 @@ def test_export_writes_each_format_filtered_to_a_file_or_stdout(
         data_dir=data_dir,
     )
 
+    piped = _ok("export", "--format", "csv", "-o", "-", data_dir=data_dir)
+    assert piped.startswith("uuid,day,created_at,text,tags,goal,impact,kind\n")  # text mode
+    assert "Exported" not in piped  # standard output holds the export alone
     assert shown.startswith("# Brag document")
     assert "Shipped the beta" in shown
     assert "runbook" not in shown
