@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -52,19 +53,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             time_format=args.time_format,
             setbacks=args.setbacks,
         )
-    if args.output:
+    if args.output and args.output != "-":
         print(f"Exported {count} {'win' if count == 1 else 'wins'} to {args.output}.")
     return EXIT_OK
 
 
 @contextlib.contextmanager
-def _output(path: str | None):  # type: ignore[no-untyped-def]
+def _output(path: str | None) -> Iterator[TextIO]:
     if path is None or path == "-":
         yield sys.stdout
         return
     target = Path(path).expanduser()
     partial = target.with_name(f".{target.name}.partial")
-    out: TextIO
     with open(partial, "w", encoding="utf-8", newline="") as out:
         try:
             yield out

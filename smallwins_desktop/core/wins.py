@@ -248,6 +248,7 @@ def _bulk_rows(
     """(draft, text, uuid, uuid given, created, updated, deleted, source) for each entry of
     the chunk not seen before, checked; stamps as the fields store them (naive UTC text)."""
     rows: list[_BulkRow] = []
+    stamp = _stored_time(now)
     for number, entry in chunk:
         draft, uuid = entry[0], entry[1]
         stamps = entry.stamps if isinstance(entry, BulkEntry) else None
@@ -266,8 +267,8 @@ def _bulk_rows(
         if win_uuid in seen:
             continue
         seen.add(win_uuid)
-        created = stamps.created_at if stamps else now
-        updated = (stamps.updated_at or stamps.created_at) if stamps else now
+        created = _stored_time(stamps.created_at) if stamps else stamp
+        updated = _stored_time(stamps.updated_at) if stamps and stamps.updated_at else created
         deleted = stamps.deleted_at if stamps else None
         rows.append(
             (
@@ -275,8 +276,8 @@ def _bulk_rows(
                 text,
                 win_uuid,
                 uuid is not None,
-                _stored_time(created),
-                _stored_time(updated),
+                created,
+                updated,
                 None if deleted is None else _stored_time(deleted),
                 win_source,
             )

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from datetime import date, timedelta
 from pathlib import Path
+
+import pytest
 
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.db import list_backups, open_store
 from tests.exchange_data import NOW, fill, fingerprint
-from tests.unit.test_cli import _ok, _run
+from tests.unit.test_cli import SMALLWINS, _ok, _run
 
 
 def _filled(data_dir: Path) -> None:
@@ -36,6 +40,9 @@ def test_export_writes_each_format_filtered_to_a_file_or_stdout(
         data_dir=data_dir,
     )
 
+    piped = _ok("export", "--format", "csv", "-o", "-", data_dir=data_dir)
+    assert piped.startswith("uuid,day,created_at,text,tags,goal,impact,kind\n")  # text mode
+    assert "Exported" not in piped  # standard output holds the export alone
     assert shown.startswith("# Brag document")
     assert "Shipped the beta" in shown
     assert "runbook" not in shown
@@ -145,3 +152,49 @@ def test_the_exchange_commands_load_no_qt() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def _has_open(pid: int, path: Path) -> bool:
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except FileNotFoundError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") == str(path):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to see the wait")
+def test_restore_with_wait_waits_for_the_app_to_let_go(data_dir: Path) -> None:
+    """What the app's Restore… hands over: the command waits while the app quits."""
+    _ok("add", "Kept in the backup", data_dir=data_dir)
+    taken = _ok("backup", data_dir=data_dir).strip().removeprefix("Backed up to ")
+    _ok("add", "Only after it", data_dir=data_dir)
+    store = open_store(data_dir, now=NOW)  # the app, still quitting
+    restoring = subprocess.Popen(
+        [str(SMALLWINS), "--data-dir", str(data_dir), "restore", taken, "--wait", "60"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        lock = data_dir / "smallwins.db.lock"
+        deadline = time.monotonic() + 60
+        while not _has_open(restoring.pid, lock):  # it is at the lock, which the app holds
+            assert restoring.poll() is None, restoring.communicate()
+            assert time.monotonic() < deadline, "the restore never reached the lock"
+        assert restoring.poll() is None
+    finally:
+        store.close()  # the app has quit
+    out, err = restoring.communicate(timeout=60)
+
+    assert restoring.returncode == 0, err
+    assert out.startswith(f"Restored {taken}.")
+    listed = _ok("list", data_dir=data_dir)
+    assert "Kept in the backup" in listed
+    assert "Only after it" not in listed
