@@ -266,3 +266,11 @@ def test_smallwins_settings_opens_the_window_of_the_running_app(
     assert app._settings_window is not None
     qtbot.addWidget(app._settings_window)
     assert app._settings_window.isVisible()
+
+
+def test_every_page_title_shows_whole_in_the_page_list(window: SettingsWindow) -> None:
+    listing = window.page_list
+    metrics = listing.fontMetrics()
+    widest = max(metrics.horizontalAdvance(page.title) for page in window.pages)
+    assert listing.viewport().width() >= widest
+    assert not listing.horizontalScrollBar().isVisible()

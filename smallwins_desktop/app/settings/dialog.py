@@ -71,12 +71,15 @@ class SettingsWindow(QWidget):
         ]
         self.page_list = QListWidget(self)
         self.page_list.setAccessibleName(self.tr("Settings pages"))
-        self.page_list.setMaximumWidth(190)
         self.page_list.setSpacing(3)
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.page_list.addItem(page.title)
             self.stack.addWidget(page)
+        # As wide as its longest title (they are never cut off, nor scrolled sideways).
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widest = self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + 16
+        self.page_list.setFixedWidth(max(widest, 140))
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.page_list.setCurrentRow(0)
         layout = QHBoxLayout(self)
