@@ -93,5 +93,29 @@ _V4_SMALL_COUNTS: Step = (
     "CREATE INDEX win_trash ON win (deleted_at) WHERE deleted_at IS NOT NULL",
 )
 
-STEPS: tuple[Step, ...] = (_V1_INITIAL, _V2_REMINDERS, _V3_TIMELINE, _V4_SMALL_COUNTS)
+_V5_REFLECTIONS: Step = (
+    # One reflection a day (daily) and one a week (weekly, on its Monday); every answer is
+    # optional, so each is text that may be empty, and confidence may be missing.
+    """CREATE TABLE reflection (
+        id INTEGER PRIMARY KEY,
+        day DATE NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'daily' CHECK (kind IN ('daily', 'weekly')),
+        moved_forward TEXT NOT NULL DEFAULT '',
+        got_in_the_way TEXT NOT NULL DEFAULT '',
+        helped TEXT NOT NULL DEFAULT '',
+        pick_up TEXT NOT NULL DEFAULT '',
+        confidence INTEGER CHECK (confidence BETWEEN 1 AND 5),
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL,
+        UNIQUE (day, kind)
+    )""",
+)
+
+STEPS: tuple[Step, ...] = (
+    _V1_INITIAL,
+    _V2_REMINDERS,
+    _V3_TIMELINE,
+    _V4_SMALL_COUNTS,
+    _V5_REFLECTIONS,
+)
 LATEST_VERSION = len(STEPS)

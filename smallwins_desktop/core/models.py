@@ -127,6 +127,24 @@ class NotificationDelivery(BaseModel):
     at = UTCDateTimeField()
 
 
+class Reflection(BaseModel):
+    """A minute of reflection on a day (daily) or a week (weekly, filed on its Monday)."""
+
+    id = pw.AutoField()
+    day = pw.DateField()
+    kind = pw.CharField(default="daily")
+    moved_forward = pw.TextField(default="")
+    got_in_the_way = pw.TextField(default="")
+    helped = pw.TextField(default="")
+    pick_up = pw.TextField(default="")
+    confidence = pw.SmallIntegerField(null=True)
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("day", "kind"), True),)
+
+
 MODELS: tuple[type[pw.Model], ...] = (
     Goal,
     Win,
@@ -136,4 +154,5 @@ MODELS: tuple[type[pw.Model], ...] = (
     ReminderOccurrence,
     ReminderSnooze,
     NotificationDelivery,
+    Reflection,
 )
