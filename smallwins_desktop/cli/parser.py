@@ -25,6 +25,7 @@ from smallwins_desktop.cli.exchange import (
     cmd_standup,
 )
 from smallwins_desktop.cli.goals import cmd_goal_add, cmd_goal_list
+from smallwins_desktop.cli.reflect import cmd_reflect
 from smallwins_desktop.cli.wins import (
     cmd_add,
     cmd_delete,
@@ -159,6 +160,26 @@ def build_parser() -> argparse.ArgumentParser:
     config_reset = config_commands.add_parser("reset", help="put a setting back to its default")
     config_reset.add_argument("key", metavar="KEY")
     config_reset.set_defaults(handler=cmd_config_reset)
+
+    reflect = commands.add_parser(
+        "reflect",
+        help="a minute of reflection on the day",
+        description="Today's wins and setbacks, then four short questions and how confident "
+        "you feel, each skipped with Enter. With an answer option it asks nothing.",
+    )
+    reflect.add_argument("--day", metavar="DAY", help="reflect on DAY (yesterday, mon, ...)")
+    reflect.add_argument("--moved-forward", metavar="TEXT", help="what moved forward")
+    reflect.add_argument("--in-the-way", metavar="TEXT", help="what got in the way")
+    reflect.add_argument("--helped", metavar="TEXT", help="what helped")
+    reflect.add_argument("--pick-up", metavar="TEXT", help="where you will pick up tomorrow")
+    reflect.add_argument(
+        "--confidence",
+        type=int,
+        choices=(1, 2, 3, 4, 5),
+        help="how confident you feel about your work, 1 (not at all) to 5 (very)",
+    )
+    reflect.add_argument("--show", action="store_true", help="print the day's reflection")
+    reflect.set_defaults(handler=cmd_reflect)
 
     doctor = commands.add_parser("doctor", help="check where the data is and that it is healthy")
     doctor.add_argument(

@@ -527,3 +527,41 @@ def test_config_reset_puts_the_default_back(data_dir: Path) -> None:
     assert _ok("config", "reset", "appearance.theme", data_dir=data_dir) == (
         "appearance.theme = system\n"
     )
+
+
+# -- reflect -------------------------------------------------------------------------------------
+
+
+def test_reflect_asks_after_listing_the_days_wins_and_saves_the_answers(data_dir: Path) -> None:
+    _seed(data_dir, "Shipped the beta #work", "setback: The build broke")
+    done = _run(
+        "reflect",
+        data_dir=data_dir,
+        stdin="The beta went out\n\nPairing with Sam\nThe release notes\nseven\n4\n",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "  - Shipped the beta" in done.stdout
+    assert "Setbacks:\n  - The build broke" in done.stdout
+    assert "A number from 1 to 5" in done.stdout  # "seven" asked again
+    shown = _ok("reflect", "--show", data_dir=data_dir)
+    assert "What moved forward? The beta went out" in shown
+    assert "What got in the way?" not in shown  # skipped
+    assert "Where will you pick up tomorrow? The release notes" in shown
+    assert "Confidence: 4/5 (quite)" in shown
+
+
+def test_reflect_with_options_asks_nothing_and_keeps_earlier_answers(data_dir: Path) -> None:
+    _ok("reflect", "--moved-forward", "The parser", "--confidence", "3", data_dir=data_dir)
+    _ok("reflect", "--helped", "A quiet morning", data_dir=data_dir)
+    shown = _ok("reflect", "--show", data_dir=data_dir)
+    assert "What moved forward? The parser" in shown
+    assert "What helped? A quiet morning" in shown
+    assert "Confidence: 3/5" in shown
+    yesterday = _ok("reflect", "--show", "--day", "yesterday", data_dir=data_dir)
+    assert yesterday.startswith("No reflection on")
+
+
+def test_reflect_refuses_bad_answers_with_a_message(data_dir: Path) -> None:
+    _assert_user_error(_run("reflect", "--helped", "x" * 2_001, data_dir=data_dir), "at most 2,000")
+    assert _run("reflect", "--confidence", "9", data_dir=data_dir).returncode == 2
+    _assert_user_error(_run("reflect", "--day", "tomorrow", data_dir=data_dir), "--day")
