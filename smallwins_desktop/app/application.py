@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -52,6 +53,9 @@ from smallwins_desktop.app.tray.watcher import TrayWatcher
 from smallwins_desktop.core import config
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
+
+if TYPE_CHECKING:
+    from smallwins_desktop.app.reflection.window import ReflectionWindow
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +111,7 @@ class SmallWinsApp(QObject):
         self.reminders = ReminderController(store, clock, self.journal, self.notifier, self)
         self.scheduler = Scheduler(store, clock, has_win_on=self.journal.has_win_on, parent=self)
         self.scheduler.reminder_due.connect(self.reminders.deliver)
+        self.scheduler.ticked.connect(self.reminders.recall_pick_up)
         self.scheduler.tick_failed.connect(self.reminders.ticks_failing)
         self.scheduler.tick_recovered.connect(self.reminders.ticks_recovered)
         self.reminders.capture_requested.connect(self.capture.present)
@@ -123,6 +128,8 @@ class SmallWinsApp(QObject):
         self.settings.workdays_changed.connect(self.journal.changed)
         self.settings.changed.connect(self._setting_changed)
         self._settings_window: SettingsWindow | None = None
+        self._reflection_window: ReflectionWindow | None = None
+        self.reminders.reflect_requested.connect(self.open_reflection)
         self.backups = BackupTimer(store, clock, self)
         self.backups.failed.connect(self.tell_backup_failed)
         commands = IpcCommands(
@@ -230,6 +237,7 @@ class SmallWinsApp(QObject):
     def _attach_tray(self, tray: Tray) -> None:
         self.tray = tray
         self._connect_face(tray)
+        tray.reflect_requested.connect(self.open_reflection)
         tray.snooze_requested.connect(self.reminders.snooze)
         tray.skip_today_requested.connect(self.reminders.skip_today)
         tray.pause_requested.connect(self.reminders.pause_until_tomorrow)
@@ -241,7 +249,16 @@ class SmallWinsApp(QObject):
         if self._journal_window is None:
             self._journal_window = JournalWindow(self.journal)
             self._journal_window.capture_requested.connect(self.capture.present)
+            self._journal_window.reflect_requested.connect(self.open_reflection)
         self._journal_window.present()
+
+    def open_reflection(self) -> None:
+        """The day's reflection (built on first use, like the journal)."""
+        if self._reflection_window is None:
+            from smallwins_desktop.app.reflection.window import ReflectionWindow
+
+            self._reflection_window = ReflectionWindow(self.journal)
+        self._reflection_window.present()
 
     def open_notifications(self) -> None:
         """Settings on its Notifications page: backends, last outcomes, a test."""

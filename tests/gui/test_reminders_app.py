@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from smallwins_desktop.app.application import SmallWinsApp
@@ -188,6 +189,28 @@ def test_log_a_win_on_the_notification_opens_the_capture_window(app: SmallWinsAp
     assert not app.tray.attention
 
 
+def test_reflect_on_the_end_of_day_reminder_opens_the_reflection(
+    app: SmallWinsApp, recording: Recording, qtbot: QtBot
+) -> None:
+    from smallwins_desktop.app.reflection.window import ReflectionWindow
+
+    [sent] = recording.sent
+    assert [key for key, _ in sent.actions] == ["log", "reflect", "snooze"]
+    assert dict(sent.actions)["reflect"] == "Reflect"
+    app.notifier.action_invoked.emit(f"{END_OF_DAY}:{THURSDAY}", "reflect")
+    [window] = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ReflectionWindow) and w.isVisible()
+    ]
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.day == THURSDAY
+    assert app.tray is not None
+    assert not app.tray.attention  # answered
+    assert not app.capture.isVisible()
+
+
 def test_snooze_from_the_tray_brings_the_reminder_back_once(
     app: SmallWinsApp, recording: Recording, reminder_clock: FixedClock
 ) -> None:
@@ -298,3 +321,38 @@ def test_the_trays_notifications_entry_shows_the_page_that_sends_a_test(
     page.test_button.click()
     assert recording.sent[-1].key == "test"
     assert "shown" in page.outcomes.item(0).text()
+
+
+def test_the_pick_up_note_is_recalled_the_next_working_morning_once(
+    store: Store, data_dir: Path, qtbot: QtBot
+) -> None:
+    from smallwins_desktop.core import reflections
+
+    reflections.save(store, THURSDAY, now=at(17, 40), pick_up="Write the release notes")
+    friday = THURSDAY + timedelta(days=1)
+    clock = FixedClock(datetime.combine(friday, time(8, 30), tzinfo=BERLIN))
+    recording = Recording()
+    app = make_app(store, clock, data_dir, qtbot, recording)
+    app.start()
+    try:
+        assert recording.sent == []  # before nine
+        clock.advance(timedelta(minutes=31))
+        app.scheduler.tick()
+        [sent] = recording.sent
+        assert sent.body == "Yesterday you planned: Write the release notes"
+        assert sent.key == f"pick_up:{friday}"
+        clock.advance(timedelta(hours=2))
+        app.scheduler.tick()
+        assert len(recording.sent) == 1  # at most once
+    finally:
+        app.shutdown()
+    from smallwins_desktop.core.db import open_store
+
+    reopened = open_store(data_dir, now=clock.now())  # and not after a restart
+    again = make_app(reopened, clock, data_dir, qtbot, recording)
+    again.start()
+    try:
+        again.scheduler.tick()
+        assert len(recording.sent) == 1
+    finally:
+        again.shutdown()

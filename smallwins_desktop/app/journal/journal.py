@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from smallwins_desktop.core import config, goals, settings, stats, wins
+from smallwins_desktop.core import config, goals, reflections, settings, stats, wins
 from smallwins_desktop.core.capture import Draft, parse
 from smallwins_desktop.core.celebrate import Celebration, celebration_for, in_style
 from smallwins_desktop.core.clock import Clock
@@ -81,8 +81,19 @@ class Journal(QObject):
         return bool(wins.count_by_day(self._store, day, day))
 
     def todays_wins(self) -> list[WinRecord]:
-        today = self.today()
-        return wins.list_wins(self._store, since=today, until=today)
+        return self.wins_on(self.today())
+
+    def wins_on(self, day: date) -> list[WinRecord]:
+        return wins.list_wins(self._store, since=day, until=day)
+
+    def reflection(self, day: date) -> reflections.ReflectionRecord | None:
+        return reflections.get(self._store, day)
+
+    def save_reflection(self, day: date, **answers: object) -> reflections.ReflectionRecord:
+        """Save the day's reflection (raising what the core refuses); tells the windows."""
+        saved = reflections.save(self._store, day, now=self._clock.now(), **answers)
+        self._changed()
+        return saved
 
     def recent(self, *, limit: int = 200, search: str | None = None) -> list[WinRecord]:
         return wins.list_wins(self._store, search=search or None, limit=limit, newest_first=True)

@@ -176,9 +176,11 @@ class _Step(QUndoCommand):
 
 
 class JournalWindow(QMainWindow):
-    """Signals: capture_requested: the user asked for the capture box (Ctrl+N)."""
+    """Signals: capture_requested: the user asked for the capture box (Ctrl+N);
+    reflect_requested: File → Reflect on today…"""
 
     capture_requested = Signal()
+    reflect_requested = Signal()
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -330,6 +332,13 @@ class JournalWindow(QMainWindow):
             self.tr("&Log a win…"),
             QKeySequence.StandardKey.New,
             self.capture_requested.emit,
+        )
+        self.reflect_action = self._action(
+            file_menu,
+            self.tr("&Reflect on today…"),
+            None,
+            self.reflect_requested.emit,
+            "A minute of reflection on the day",
         )
         self.trash_action = self._action(file_menu, self.tr("&Trash…"), None, self.show_trash)
         file_menu.addSeparator()

@@ -10,14 +10,14 @@ still seen.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from smallwins_desktop.app.journal.journal import Journal
-from smallwins_desktop.app.notify.base import Notification
+from smallwins_desktop.app.notify.base import DEFAULT_ACTIONS, Notification
 from smallwins_desktop.app.notify.notifier import Delivery, Notifier
-from smallwins_desktop.core import config, nudges, reminder_log, reminders, wins
+from smallwins_desktop.core import config, nudges, reflections, reminder_log, reminders, wins
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import StoreError
@@ -25,6 +25,9 @@ from smallwins_desktop.core.errors import StoreError
 log = logging.getLogger(__name__)
 
 DEFAULT_SNOOZE_MINUTES = 30
+PICK_UP_KEY = "pick_up"  # the morning's "Yesterday you planned: ..."
+# The end of the day: log what moved forward, or take a minute to reflect on it.
+END_OF_DAY_ACTIONS = (("log", "Log a win"), ("reflect", "Reflect"), ("snooze", "Snooze 30 min"))
 TEST_NOTIFICATION_KEY = "test"
 
 
@@ -40,12 +43,14 @@ class ReminderController(QObject):
             (True); or neither any more (False).
         paused_changed(bool): reminders were paused until tomorrow, or resumed.
         capture_requested: the user chose "Log a win" on a reminder.
+        reflect_requested: the user chose "Reflect" on the end-of-day reminder.
         deliveries_changed: a delivery outcome was recorded (for the Notifications window).
     """
 
     attention_changed = Signal(bool)
     paused_changed = Signal(bool)
     capture_requested = Signal()
+    reflect_requested = Signal()
     deliveries_changed = Signal()
 
     def __init__(
@@ -97,6 +102,9 @@ class ReminderController(QObject):
             key=f"{decision.rule_key}:{decision.local_date.isoformat()}",
             title=nudge.title,
             body=nudge.body,
+            actions=END_OF_DAY_ACTIONS
+            if decision.rule_key == reminders.END_OF_DAY
+            else DEFAULT_ACTIONS,
         )
         self._notifier.notify(notification)  # each attempt is recorded as `delivered` says
 
@@ -138,6 +146,34 @@ class ReminderController(QObject):
         """The user opened the capture window or dismissed the reminder."""
         self._set_waiting(None)
 
+    @Slot(object)
+    def recall_pick_up(self, now: datetime) -> None:
+        """On a working morning, once: "Yesterday you planned: ..." from the reflection's
+        pick-up note (within the daily notification cap, not while reminders are paused)."""
+        try:
+            if self.is_paused():
+                return
+            due = reflections.pick_up_to_recall(self._store, now)
+            if due is None:
+                return
+            reflections.mark_recalled(self._store, due)  # once, even if showing it fails
+            cap = config.get(self._store, config.DAILY_CAP_KEY)
+            sent = reminder_log.notifications_sent_on(self._store, now.date())
+        except StoreError as error:
+            log.error("cannot check for a pick-up note to recall: %s", error)
+            return
+        if not nudges.may_notify(sent, cap):
+            log.info("daily notification cap reached; the pick-up note is not shown")
+            return
+        self._notifier.notify(
+            Notification(
+                key=f"{PICK_UP_KEY}:{now.date().isoformat()}",
+                title="Small Wins",
+                body=reflections.recall_text(due, now.date()),
+                actions=(("log", "Log a win"),),
+            )
+        )
+
     @Slot(str)
     def ticks_failing(self, _problem: str) -> None:
         """A reminder that cannot be checked is shown, not swallowed."""
@@ -157,6 +193,9 @@ class ReminderController(QObject):
     def _action_invoked(self, notification_key: str, action: str) -> None:
         if action == "snooze":
             self.snooze(DEFAULT_SNOOZE_MINUTES)
+        elif action == "reflect":
+            self.acknowledge()
+            self.reflect_requested.emit()
         else:
             self.acknowledge()
             self.capture_requested.emit()

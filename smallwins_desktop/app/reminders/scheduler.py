@@ -46,6 +46,7 @@ class Scheduler(QObject):
     clock_jumped = Signal()
     tick_failed = Signal(str)
     tick_recovered = Signal()
+    ticked = Signal(object)  # a tick went through: its time (for what else is due then)
 
     def __init__(
         self,
@@ -107,6 +108,7 @@ class Scheduler(QObject):
                 self.reminder_due.emit(decision)
             else:
                 log.info("reminder %s %s: %s", decision.key, decision.action, decision.reason)
+        self.ticked.emit(now)
         self._schedule(now)
 
     def _notice_jump(self, now: datetime) -> None:

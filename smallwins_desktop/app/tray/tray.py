@@ -45,6 +45,7 @@ class Tray(QObject):
 
     capture_requested = Signal()
     journal_requested = Signal()
+    reflect_requested = Signal()
     quit_requested = Signal()
     snooze_requested = Signal(int)
     skip_today_requested = Signal()
@@ -70,6 +71,8 @@ class Tray(QObject):
         self.count_action.setEnabled(False)
         self.journal_action = QAction(self.tr("Open journal"), self.menu)
         self.journal_action.triggered.connect(self.journal_requested)
+        self.reflect_action = QAction(self.tr("Reflect on today…"), self.menu)
+        self.reflect_action.triggered.connect(self.reflect_requested)
         self.quit_action = QAction(self.tr("Quit Small Wins"), self.menu)
         self.quit_action.triggered.connect(self.quit_requested)
         self.reminders_menu = QMenu(self.tr("Reminders"), self.menu)
@@ -90,7 +93,12 @@ class Tray(QObject):
         self.notifications_action.triggered.connect(self.notifications_requested)
         self.settings_action = QAction(self.tr("Settings…"), self.menu)
         self.settings_action.triggered.connect(self.settings_requested)
-        for action in (self.capture_action, self.count_action, self.journal_action):
+        for action in (
+            self.capture_action,
+            self.count_action,
+            self.journal_action,
+            self.reflect_action,
+        ):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addMenu(self.reminders_menu)

@@ -1,0 +1,1 @@
+"""The daily reflection window (from the end-of-day reminder, the tray and the journal)."""

@@ -1,0 +1,182 @@
+"""A minute of reflection: the day's wins and setbacks, four short questions, and how
+confident the person feels about their work. Every answer is optional; what was answered
+before is shown and can be changed. Ctrl+Enter saves, Esc closes (a question half answered
+is kept while the window is open, and saved only with Save).
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smallwins_desktop.app import marks
+from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.tray.icons import app_icon
+from smallwins_desktop.core import reflections
+from smallwins_desktop.core.capture import KIND_SETBACK
+from smallwins_desktop.core.errors import SmallWinsError
+
+ANSWER_LINES = 2  # each answer box shows two lines and grows with a scroll bar beyond
+
+
+class ReflectionWindow(QWidget):
+    """Signals: saved: the reflection was stored (the window then closes)."""
+
+    saved = Signal()
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._journal = journal
+        self._day = journal.today()
+        self.setWindowTitle(self.tr("Reflect — Small Wins"))
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName(self.tr("Reflect on the day"))
+        self.resize(560, 620)
+
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.day_list = QListWidget(self)
+        self.day_list.setAccessibleName(self.tr("The day's wins and setbacks"))
+        self.day_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.answers: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for name, prompt in reflections.PROMPTS:
+            box = QPlainTextEdit(self)
+            box.setTabChangesFocus(True)
+            box.installEventFilter(self)  # Ctrl+Enter saves from inside an answer
+            box.setAccessibleName(self.tr(prompt))
+            box.setFixedHeight(box.fontMetrics().lineSpacing() * ANSWER_LINES + 14)
+            self.answers[name] = box
+            form.addRow(self.tr(prompt), box)
+        self.confidence = QButtonGroup(self)
+        scale = QHBoxLayout()
+        for value, word in reflections.CONFIDENCE_WORDS.items():
+            button = QRadioButton(f"{value} {self.tr(word)}", self)
+            button.setAccessibleName(self.tr("Confidence %d of 5, %s") % (value, self.tr(word)))
+            self.confidence.addButton(button, value)
+            scale.addWidget(button)
+        scale.addStretch(1)
+        form.addRow(self.tr(reflections.CONFIDENCE_PROMPT), scale)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName(self.tr("Save the reflection"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.close)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.day_list)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+    @property
+    def day(self) -> date:
+        return self._day
+
+    def present(self, day: date | None = None) -> None:
+        """Show the reflection on `day` (today by default), with what was answered before."""
+        self.load(day or self._journal.today())
+        self.resize(max(self.width(), 560), self.sizeHint().height())
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.answers["moved_forward"].setFocus()
+
+    def load(self, day: date) -> None:
+        self._day = day
+        today = self._journal.today()
+        named = f"{day:%A %-d %B}"
+        title = html.escape(
+            self.tr("Reflect on today · %s") % named
+            if day == today
+            else self.tr("Reflect on %s") % named
+        )
+        hint = html.escape(self.tr("Every question is optional; about a minute is enough."))
+        self.heading.setText(f"<h3>{title}</h3>{hint}")
+        colors = marks.Colors(self.palette())
+        self.day_list.clear()
+        todays = self._journal.wins_on(day)
+        for win in todays:
+            setback = win.kind == KIND_SETBACK
+            name = "setback" if setback else marks.impact_mark(win.impact)
+            mark = marks.icon(name, colors.setback if setback else colors.win)
+            item = QListWidgetItem(mark, win.text)
+            item.setToolTip(self.tr("Setback") if setback else self.tr("Win"))
+            self.day_list.addItem(item)
+        if not todays:
+            self.day_list.addItem(
+                self.tr("Nothing logged that day; reflecting is worth it all the same.")
+            )
+        rows = min(max(self.day_list.count(), 1), 6)  # as tall as the day, scrolling past six
+        self.day_list.setFixedHeight(
+            rows * self.day_list.sizeHintForRow(0) + 2 * self.day_list.frameWidth() + 4
+        )
+        before = self._journal.reflection(day)
+        for name, box in self.answers.items():
+            box.setPlainText(getattr(before, name) if before else "")
+        self.confidence.setExclusive(False)
+        for button in self.confidence.buttons():
+            button.setChecked(False)
+        self.confidence.setExclusive(True)
+        if before and before.confidence:
+            self.confidence.button(before.confidence).setChecked(True)
+        self.problem.hide()
+
+    def answers_given(self) -> dict[str, object]:
+        given: dict[str, object] = {n: box.toPlainText() for n, box in self.answers.items()}
+        chosen = self.confidence.checkedId()
+        given["confidence"] = chosen if chosen > 0 else None
+        return given
+
+    def save(self) -> None:
+        try:
+            self._journal.save_reflection(self._day, **self.answers_given())
+        except SmallWinsError as error:
+            self.problem.setText(str(error))
+            self.problem.show()
+            return
+        self.saved.emit()
+        self.close()
