@@ -424,3 +424,32 @@ def test_file_export_starts_from_the_filters_in_force_and_import_opens_its_dialo
     assert importing.isVisible()
     importing.close()
     assert {a.text() for a in journal_window.file_menu.actions()} >= {"&Export…", "&Import…"}
+
+
+def test_the_rhythm_panel_shows_insights_with_their_numbers_and_the_confidence_line(
+    store: Store, clock: FixedClock, journal_window: JournalWindow
+) -> None:
+    from smallwins_desktop.core import reflections
+
+    today = clock.now().date()
+    _bulk(
+        store,
+        clock,
+        [
+            ("Shipped the beta !!!", 12),
+            ("setback: The demo crashed", 0),
+            ("setback: Lost a day", 0),
+        ],
+    )
+    for ago, confidence in ((14, 3), (7, 4), (0, 2)):
+        reflections.save(store, today - timedelta(days=ago), now=clock.now(), confidence=confidence)
+    journal_window.refresh()
+    panel = journal_window.rhythm
+    assert panel.insights.isVisibleTo(journal_window)
+    text = panel.insights.text()
+    assert "A heavy week" in text
+    assert "This week: 2 setbacks and 0 wins." in text
+    assert "Shipped the beta" in text  # a past win to look back on
+    assert panel.confidence.isVisibleTo(journal_window)
+    assert [w.mean for w in panel.confidence.weeks][-3:] == [3.0, 4.0, 2.0]
+    assert "latest 2.0" in panel.confidence_line.text()

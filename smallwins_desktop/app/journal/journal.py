@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from smallwins_desktop.core import config, goals, reflections, settings, stats, wins
+from smallwins_desktop.core import insights as core_insights
 from smallwins_desktop.core.capture import Draft, parse
 from smallwins_desktop.core.celebrate import Celebration, celebration_for, in_style
 from smallwins_desktop.core.clock import Clock
@@ -122,6 +123,12 @@ class Journal(QObject):
 
     def rhythm(self) -> Rhythm:
         return stats.rhythm(self._store, self.today())
+
+    def insights(self) -> list[core_insights.Insight]:
+        return core_insights.insights(self._store, self.today())
+
+    def confidence_by_week(self) -> list[core_insights.WeekConfidence]:
+        return core_insights.confidence_by_week(self._store, self.today())
 
     def on_this_day(self) -> list[Memory]:
         return stats.on_this_day(self._store, self.today())

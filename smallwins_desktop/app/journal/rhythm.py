@@ -6,12 +6,14 @@ means. The figures come ready-made from `core.stats.rhythm`; nothing is counted 
 from __future__ import annotations
 
 import html
+import itertools
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from smallwins_desktop.app.marks import Colors
+from smallwins_desktop.core.insights import Insight, WeekConfidence
 from smallwins_desktop.core.stats import Memory, Rhythm, WeekCount
 
 MEMORY_WINS_SHOWN = 3
@@ -77,6 +79,57 @@ class WeekBars(QWidget):
         painter.end()
 
 
+class ConfidenceLine(QWidget):
+    """The weekly mean confidence (1-5, from the daily reflections) as dots joined by a line,
+    over the same twelve weeks as the bars above; a week without an answer has no dot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.weeks: list[WeekConfidence] = []
+        self.setAccessibleName(self.tr("Confidence per week, the last 12 weeks"))
+        self.setMinimumHeight(48)
+
+    def set_weeks(self, weeks: list[WeekConfidence]) -> None:
+        self.weeks = weeks
+        self.setAccessibleDescription(
+            ", ".join(
+                f"week of {w.monday:%-d %b}: "
+                + (f"{w.mean:.1f} of 5" if w.mean is not None else "no answer")
+                for w in weeks
+            )
+        )
+        self.setVisible(any(w.mean is not None for w in weeks))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 52)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.weeks:
+            return
+        colors = Colors(self.palette())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top, bottom = 6.0, self.height() - 6.0
+        slot = self.width() / len(self.weeks)
+        painter.setPen(QPen(colors.heat[0], 1))
+        for level in (1, 3, 5):  # quiet guides at 1, 3 and 5
+            y = bottom - (bottom - top) * (level - 1) / 4
+            painter.drawLine(QPointF(0, y), QPointF(self.width(), y))
+        points = [
+            QPointF(n * slot + slot / 2, bottom - (bottom - top) * (w.mean - 1) / 4)
+            for n, w in enumerate(self.weeks)
+            if w.mean is not None
+        ]
+        painter.setPen(QPen(colors.accent, 2))
+        for a, b in itertools.pairwise(points):
+            painter.drawLine(a, b)
+        painter.setBrush(colors.accent)
+        for point in points:
+            painter.drawEllipse(point, 3.0, 3.0)
+        painter.end()
+
+
 class HabitBar(QWidget):
     """The habit score as a thin bar filled to its share."""
 
@@ -126,11 +179,20 @@ class RhythmPanel(QFrame):
         self.bars = WeekBars(self)
         layout.addWidget(self.bars)
         self.bars_line = self._explain(layout)
+        self.confidence = ConfidenceLine(self)
+        layout.addWidget(self.confidence)
+        self.confidence_line = self._explain(layout)
         self.habit = self._headline(layout, self.tr("Journaling habit"))
         self.habit_bar = HabitBar(self)
         self.habit_bar.setAccessibleName(self.tr("Journaling habit score"))
         layout.addWidget(self.habit_bar)
         self.habit_line = self._explain(layout)
+        self.insights_title = self._section(layout, self.tr("Worth a look"))
+        self.insights = QLabel(self)
+        self.insights.setWordWrap(True)
+        self.insights.setTextFormat(Qt.TextFormat.RichText)
+        self.insights.setAccessibleName(self.tr("Insights from your wins"))
+        layout.addWidget(self.insights)
         self.memories_title = self._section(layout, self.tr("On this day"))
         self.memories = QLabel(self)
         self.memories.setWordWrap(True)
@@ -179,6 +241,40 @@ class RhythmPanel(QFrame):
         self.habit.setText(f"{round(rhythm.habit * 100)}%")
         self.habit_bar.set_score(rhythm.habit)
         self.habit_line.setText(rhythm.habit_line())
+
+    def show_confidence(self, weeks: list[WeekConfidence]) -> None:
+        self.confidence.set_weeks(weeks)
+        answered = [w.mean for w in weeks if w.mean is not None]
+        self.confidence_line.setVisible(bool(answered))
+        if answered:
+            self.confidence_line.setText(
+                self.tr(
+                    "Your confidence each week, from 1 to 5, as you rated it in your "
+                    "reflections (latest %.1f)."
+                )
+                % answered[-1]
+            )
+
+    def show_insights(self, found: list[Insight]) -> None:
+        self.insights_title.setVisible(bool(found))
+        self.insights.setVisible(bool(found))
+        blocks = []
+        for insight in found:
+            looked_back = "".join(
+                f"<li>{html.escape(w.text)} ({w.day:%-d %b})</li>" for w in insight.wins
+            )
+            blocks.append(
+                f"<p><b>{html.escape(insight.title)}</b><br>{html.escape(insight.advice)}"
+                f"<br><span style='color:{Colors(self.palette()).muted.name()}'>"
+                f"{html.escape(insight.numbers)}</span>"
+                + (
+                    f"<ul style='margin-top:0; margin-left:-24px'>{looked_back}</ul>"
+                    if looked_back
+                    else ""
+                )
+                + "</p>"
+            )
+        self.insights.setText("".join(blocks))
 
     def show_memories(self, memories: list[Memory]) -> None:
         visible = bool(memories)

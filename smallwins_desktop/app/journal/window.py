@@ -433,12 +433,16 @@ class JournalWindow(QMainWindow):
         try:
             rhythm = self._journal.rhythm()
             memories = self._journal.on_this_day()
+            found = self._journal.insights()
+            confidence = self._journal.confidence_by_week()
         except SmallWinsError as error:
             self.notice.say(str(error), undo=False, problem=True)
             return
         self.heatmap.set_heatmap(rhythm.heatmap)
         self.rhythm.show_rhythm(rhythm)
         self.rhythm.show_memories(memories)
+        self.rhythm.show_insights(found)
+        self.rhythm.show_confidence(confidence)
 
     def _journal_changed(self) -> None:
         self._stale = True
