@@ -75,6 +75,14 @@ def test_a_new_reminder_time_is_stored_and_re_plans_the_scheduler(
 
     assert config.get(store, "reminders.end_of_day.time") == time(17, 0)
     assert app.scheduler.next_wait_ms <= 10_100
+    assert window.reminders.next.text() == "Next reminder: Thu 19 Nov, 17:00"
+
+
+def test_with_both_reminders_off_the_page_says_none_will_come(window: SettingsWindow) -> None:
+    assert window.reminders.next.text() == "Next reminder: Thu 19 Nov, 17:30"
+    window.reminders.end_of_day.enabled.setChecked(False)
+    window.reminders.weekly_review.enabled.setChecked(False)
+    assert window.reminders.next.text() == "No reminder will come: both are off."
 
 
 def test_switching_a_reminder_off_stores_it_and_greys_its_other_controls(
