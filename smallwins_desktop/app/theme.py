@@ -92,6 +92,7 @@ class Theme(QObject):
         self._platform_palette = app.palette()
         self._platform_style = app.style().name()
         app.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self._watching = True
 
     @property
     def choice(self) -> str:
@@ -115,7 +116,9 @@ class Theme(QObject):
 
     def restore(self) -> None:
         """Back to the platform's look (on quit, and between tests)."""
-        self._app.styleHints().colorSchemeChanged.disconnect(self._system_changed)
+        if self._watching:
+            self._app.styleHints().colorSchemeChanged.disconnect(self._system_changed)
+            self._watching = False
         self._set_style(self._platform_style)
         self._app.setPalette(self._platform_palette)
 
