@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -40,9 +41,7 @@ from smallwins_desktop.app.notify.notifier import Notifier, default_backends
 from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
-from smallwins_desktop.app.settings.dialog import SettingsWindow
 from smallwins_desktop.app.settings.live import LiveSettings
-from smallwins_desktop.app.settings.startup_page import StartupPage
 from smallwins_desktop.app.theme import Theme
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 from smallwins_desktop.app.tray.tray import Tray
@@ -50,6 +49,9 @@ from smallwins_desktop.app.tray.watcher import TrayWatcher
 from smallwins_desktop.core import config
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
+
+if TYPE_CHECKING:
+    from smallwins_desktop.app.settings.dialog import SettingsWindow
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +235,10 @@ class SmallWinsApp(QObject):
 
     def open_settings(self) -> None:
         if self._settings_window is None:
+            # Imported on first use: start-up does not pay for a window most days never open.
+            from smallwins_desktop.app.settings.dialog import SettingsWindow
+            from smallwins_desktop.app.settings.startup_page import StartupPage
+
             self._settings_window = SettingsWindow(
                 self.settings,
                 self.store,
