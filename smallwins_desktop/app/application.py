@@ -55,6 +55,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+HOTKEY_DELAY_MS = 300
+"""The global shortcut is registered this long after start-up: python-xlib and its X
+connection cost ~65 ms that the tray icon need not wait for."""
 BACKGROUND_TRAY_WAIT_MS = 30_000
 """Started with --background (at login): how long to wait for a tray before the window."""
 
@@ -116,7 +119,11 @@ class SmallWinsApp(QObject):
         else:
             self.fallback = FallbackWindow()
             self._connect_face(self.fallback)
-        self.hotkeys = hotkeys or HotkeyService(default_hotkey_backend(), parent=self)
+        self.hotkeys = hotkeys or HotkeyService(factory=default_hotkey_backend, parent=self)
+        self._hotkey_delay = QTimer(self)
+        self._hotkey_delay.setSingleShot(True)
+        self._hotkey_delay.setInterval(HOTKEY_DELAY_MS)
+        self._hotkey_delay.timeout.connect(self._register_hotkey)
         self.hotkeys.pressed.connect(self.capture.present)
         self.hotkeys.state_changed.connect(self._hotkey_state_changed)
         self.settings.reminders_changed.connect(self.scheduler.replan)
@@ -130,7 +137,7 @@ class SmallWinsApp(QObject):
             self.scheduler,
             lambda: self.tray,
             self.settings,
-            lambda: self.hotkeys.state.registered,
+            lambda: self.hotkeys.state,
             self.open_settings,
         )
         self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
@@ -150,7 +157,7 @@ class SmallWinsApp(QObject):
                 self._fallback_wait.start()
             else:
                 self._show_fallback()
-        self.hotkeys.apply(self.settings.get(config.SHORTCUT))
+        self._hotkey_delay.start()  # once the tray is up
         self.journal.start_watching()
         if self.tray is not None:
             self.tray.set_paused(self.reminders.is_paused())
@@ -158,6 +165,7 @@ class SmallWinsApp(QObject):
         return True
 
     def shutdown(self) -> None:
+        self._hotkey_delay.stop()
         self.hotkeys.close()
         self.tray_watcher.stop()
         self._fallback_wait.stop()
@@ -263,7 +271,11 @@ class SmallWinsApp(QObject):
         if key == config.THEME:
             self.theme.apply(self.settings.get(config.THEME))
         elif key == config.SHORTCUT:
-            self.hotkeys.apply(self.settings.get(config.SHORTCUT))
+            self._register_hotkey()
+
+    def _register_hotkey(self) -> None:
+        self._hotkey_delay.stop()
+        self.hotkeys.apply(self.settings.get(config.SHORTCUT))
 
     def _hotkey_state_changed(self, state: HotkeyState) -> None:
         if self.tray is not None:

@@ -93,6 +93,7 @@ class Theme(QObject):
         self._platform_style = app.style().name()
         app.styleHints().colorSchemeChanged.connect(self._system_changed)
         self._watching = True
+        self._shown = "system"
 
     @property
     def choice(self) -> str:
@@ -105,11 +106,13 @@ class Theme(QObject):
         if choice == "system":
             scheme = "dark" if self._system_is_dark() else "system"
         if scheme == "system":
-            self._set_style(self._platform_style)
-            self._app.setPalette(self._platform_palette)
+            if self._shown != "system":  # at start-up the platform's look is already on
+                self._set_style(self._platform_style)
+                self._app.setPalette(self._platform_palette)
         else:
             self._set_style("fusion")
             self._app.setPalette(palette_for(scheme))
+        self._shown = scheme
         log.info("appearance: %s (chosen: %s)", scheme, choice)
         self.applied.emit(scheme)
         return scheme
@@ -121,6 +124,7 @@ class Theme(QObject):
             self._watching = False
         self._set_style(self._platform_style)
         self._app.setPalette(self._platform_palette)
+        self._shown = "system"
 
     def _set_style(self, name: str) -> None:
         if self._app.style().name().lower() != name.lower():

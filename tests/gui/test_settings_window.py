@@ -178,13 +178,15 @@ def test_the_dark_theme_repaints_the_app_and_system_brings_the_platform_look_bac
 
 
 def test_the_shortcut_page_gives_the_exact_command_for_this_data_dir(
-    window: SettingsWindow, data_dir: Path
+    window: SettingsWindow, data_dir: Path, qtbot: QtBot
 ) -> None:
     page = window.shortcut
     command = page.command.text()
 
     assert command.endswith(f"--data-dir {data_dir} capture")
-    assert "cannot register a global shortcut on this desktop" in page.state.text()
+    qtbot.waitUntil(
+        lambda: "cannot register a global shortcut on this desktop" in page.state.text()
+    )
     page.copy_button.click()
     assert QGuiApplication.clipboard().text() == command
 
