@@ -43,9 +43,7 @@ from smallwins_desktop.app.notify.notifier import Notifier, default_backends
 from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.reminders.scheduler import Scheduler
-from smallwins_desktop.app.settings.dialog import SettingsWindow
 from smallwins_desktop.app.settings.live import LiveSettings
-from smallwins_desktop.app.settings.startup_page import StartupPage
 from smallwins_desktop.app.theme import Theme
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 from smallwins_desktop.app.tray.tray import Tray
@@ -56,9 +54,13 @@ from smallwins_desktop.core.db import Store
 
 if TYPE_CHECKING:
     from smallwins_desktop.app.reflection.window import ReflectionWindow
+    from smallwins_desktop.app.settings.dialog import SettingsWindow
 
 log = logging.getLogger(__name__)
 
+HOTKEY_DELAY_MS = 300
+"""The global shortcut is registered this long after start-up: python-xlib and its X
+connection cost ~65 ms that the tray icon need not wait for."""
 BACKGROUND_TRAY_WAIT_MS = 30_000
 """Started with --background (at login): how long to wait for a tray before the window."""
 
@@ -121,7 +123,11 @@ class SmallWinsApp(QObject):
         else:
             self.fallback = FallbackWindow()
             self._connect_face(self.fallback)
-        self.hotkeys = hotkeys or HotkeyService(default_hotkey_backend(), parent=self)
+        self.hotkeys = hotkeys or HotkeyService(factory=default_hotkey_backend, parent=self)
+        self._hotkey_delay = QTimer(self)
+        self._hotkey_delay.setSingleShot(True)
+        self._hotkey_delay.setInterval(HOTKEY_DELAY_MS)
+        self._hotkey_delay.timeout.connect(self._register_hotkey)
         self.hotkeys.pressed.connect(self.capture.present)
         self.hotkeys.state_changed.connect(self._hotkey_state_changed)
         self.settings.reminders_changed.connect(self.scheduler.replan)
@@ -139,7 +145,7 @@ class SmallWinsApp(QObject):
             self.scheduler,
             lambda: self.tray,
             self.settings,
-            lambda: self.hotkeys.state.registered,
+            lambda: self.hotkeys.state,
             self.open_settings,
         )
         commands.open_journal = self.open_journal
@@ -160,7 +166,7 @@ class SmallWinsApp(QObject):
                 self._fallback_wait.start()
             else:
                 self._show_fallback()
-        self.hotkeys.apply(self.settings.get(config.SHORTCUT))
+        self._hotkey_delay.start()  # once the tray is up
         self.journal.start_watching()
         if self.tray is not None:
             self.tray.set_paused(self.reminders.is_paused())
@@ -169,6 +175,7 @@ class SmallWinsApp(QObject):
         return True
 
     def shutdown(self) -> None:
+        self._hotkey_delay.stop()
         self.hotkeys.close()
         self.tray_watcher.stop()
         self._fallback_wait.stop()
@@ -268,6 +275,10 @@ class SmallWinsApp(QObject):
 
     def open_settings(self) -> None:
         if self._settings_window is None:
+            # Imported on first use: start-up does not pay for a window most days never open.
+            from smallwins_desktop.app.settings.dialog import SettingsWindow
+            from smallwins_desktop.app.settings.startup_page import StartupPage
+
             self._settings_window = SettingsWindow(
                 self.settings,
                 self.store,
@@ -293,7 +304,11 @@ class SmallWinsApp(QObject):
         if key == config.THEME:
             self.theme.apply(self.settings.get(config.THEME))
         elif key == config.SHORTCUT:
-            self.hotkeys.apply(self.settings.get(config.SHORTCUT))
+            self._register_hotkey()
+
+    def _register_hotkey(self) -> None:
+        self._hotkey_delay.stop()
+        self.hotkeys.apply(self.settings.get(config.SHORTCUT))
 
     def _hotkey_state_changed(self, state: HotkeyState) -> None:
         if self.tray is not None:

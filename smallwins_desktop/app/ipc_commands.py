@@ -16,6 +16,7 @@ from typing import Any
 
 from smallwins_desktop import ipc
 from smallwins_desktop.app.capture.window import CaptureWindow
+from smallwins_desktop.app.hotkey.service import HotkeyState
 from smallwins_desktop.app.ipc_server import Handler
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.reminders.controller import ReminderController
@@ -36,7 +37,7 @@ class IpcCommands:
         scheduler: Scheduler,
         tray: Callable[[], Tray | None],
         settings: LiveSettings | None = None,
-        shortcut: Callable[[], str | None] = lambda: None,
+        shortcut: Callable[[], HotkeyState] = lambda: HotkeyState(None),
         open_settings: Callable[[], None] | None = None,
     ) -> None:
         self._journal = journal
@@ -97,7 +98,8 @@ class IpcCommands:
             "wins_today": summary.wins,
             "capture_visible": self._capture.isVisible(),
             "next_reminder_in_ms": self._scheduler.next_wait_ms,
-            "shortcut": self._shortcut(),
+            "shortcut": self._shortcut().registered,
+            "shortcut_problem": self._shortcut().problem,
             "attention": self._reminders.waiting is not None,
             "reminders_failing": (
                 {"since": failing[0].isoformat(), "error": failing[1]} if failing else None

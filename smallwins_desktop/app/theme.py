@@ -92,6 +92,8 @@ class Theme(QObject):
         self._platform_palette = app.palette()
         self._platform_style = app.style().name()
         app.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self._watching = True
+        self._shown = "system"
 
     @property
     def choice(self) -> str:
@@ -104,20 +106,25 @@ class Theme(QObject):
         if choice == "system":
             scheme = "dark" if self._system_is_dark() else "system"
         if scheme == "system":
-            self._set_style(self._platform_style)
-            self._app.setPalette(self._platform_palette)
+            if self._shown != "system":  # at start-up the platform's look is already on
+                self._set_style(self._platform_style)
+                self._app.setPalette(self._platform_palette)
         else:
             self._set_style("fusion")
             self._app.setPalette(palette_for(scheme))
+        self._shown = scheme
         log.info("appearance: %s (chosen: %s)", scheme, choice)
         self.applied.emit(scheme)
         return scheme
 
     def restore(self) -> None:
         """Back to the platform's look (on quit, and between tests)."""
-        self._app.styleHints().colorSchemeChanged.disconnect(self._system_changed)
+        if self._watching:
+            self._app.styleHints().colorSchemeChanged.disconnect(self._system_changed)
+            self._watching = False
         self._set_style(self._platform_style)
         self._app.setPalette(self._platform_palette)
+        self._shown = "system"
 
     def _set_style(self, name: str) -> None:
         if self._app.style().name().lower() != name.lower():

@@ -23,9 +23,11 @@ def cmd_config_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({key: config.option(key).to_json(v) for key, v in found.items()}))
         return EXIT_OK
-    width = max(len(key) for key in found)
-    for key, value in found.items():
-        print(f"{key:<{width}}  {config.show(key, value):<10}  {config.option(key).help}")
+    shown = {key: config.show(key, value) for key, value in found.items()}
+    key_width = max(map(len, shown))
+    value_width = max(map(len, shown.values()))
+    for key, text in shown.items():
+        print(f"{key:<{key_width}}  {text:<{value_width}}  {config.option(key).help}")
     return EXIT_OK
 
 

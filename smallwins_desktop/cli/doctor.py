@@ -112,11 +112,12 @@ def _app_status(data_dir: Path) -> str:
         return "not running"
     tray = "in the system tray" if status.get("tray") else "no system tray: showing a window"
     line = f"running (pid {status.get('pid')}), {tray}"
-    shortcut = status.get("shortcut")
+    shortcut, problem = status.get("shortcut"), status.get("shortcut_problem")
     line += "\nShortcut:        " + (
         f"{shortcut} opens the capture box"
         if shortcut
-        else "none registered (bind `smallwins capture` to a key; Settings shows how)"
+        else f"none registered: {problem or 'unknown why'} "
+        "(bind `smallwins capture` to a key; Settings shows how)"
     )
     failing = status.get("reminders_failing")
     if isinstance(failing, dict):

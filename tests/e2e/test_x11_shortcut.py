@@ -5,6 +5,7 @@ are taken, and in the real app Ctrl+Alt+W opens the capture box."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -40,6 +41,18 @@ def presses_after(desktop: DesktopSession, grab: X11Grab, keys: str) -> int:
     return desktop.wait_until(arrived, timeout=5, what=f"{keys} to reach the grab")
 
 
+def registered(app: RunningApp, desktop: DesktopSession) -> dict[str, Any]:
+    """The app's status once it tried to register its shortcut (just after start-up)."""
+
+    def tried() -> dict[str, Any] | None:
+        status = app.status()
+        if status and "not registered yet" not in str(status.get("shortcut_problem")):
+            return status
+        return None
+
+    return desktop.wait_until(tried, what="the app to register its shortcut")
+
+
 def test_the_grab_catches_the_keys(desktop: DesktopSession, grab: X11Grab) -> None:
     grab.grab(TEST_KEYS)
     assert presses_after(desktop, grab, "ctrl+shift+alt+j") == 1
@@ -73,9 +86,9 @@ def test_a_second_grab_of_the_same_keys_is_told_they_are_taken(
 def test_ctrl_alt_w_opens_the_capture_box_of_the_real_app(
     app: RunningApp, desktop: DesktopSession
 ) -> None:
-    status = app.start()
+    assert app.start()["capture_visible"] is False
+    status = registered(app, desktop)
     assert status["shortcut"] == "Ctrl+Alt+W", desktop.log_text(f"app-{app.starts}")
-    assert status["capture_visible"] is False
     assert "Shortcut:        Ctrl+Alt+W opens the capture box" in app.cli("doctor").stdout
 
     desktop.xdotool("key", "ctrl+alt+w")
@@ -87,9 +100,13 @@ def test_keys_taken_by_another_application_are_not_claimed_and_others_can_be_set
     app: RunningApp, desktop: DesktopSession, grab: X11Grab
 ) -> None:
     grab.grab(parse("Ctrl+Alt+W"))  # another application holds them
-    status = app.start()
+    app.start()
+    status = registered(app, desktop)
     assert status["shortcut"] is None
-    assert "Shortcut:        none registered" in app.cli("doctor").stdout
+    assert "Ctrl+Alt+W is already taken by another application" in status["shortcut_problem"]
+    assert "Shortcut:        none registered: Ctrl+Alt+W is already taken" in (
+        app.cli("doctor").stdout
+    )
 
     result = app.cli("config", "set", "shortcut.capture", "ctrl+alt+k")
 

@@ -60,9 +60,18 @@ def app(
         hotkeys=HotkeyService(desktop),
     )
     qtbot.addWidget(app.capture)
-    assert app.start()
+    started(app, qtbot)
     yield app
     app.shutdown()
+
+
+def started(app: SmallWinsApp, qtbot: QtBot) -> None:
+    """Start the app; the shortcut is registered just after start-up."""
+    assert app.start()
+    assert app.tray is not None
+    assert app.tray.capture_action.shortcut().isEmpty()  # not claimed before it is registered
+    with qtbot.waitSignal(app.hotkeys.state_changed, timeout=2_000):
+        pass
 
 
 def settings(app: SmallWinsApp, qtbot: QtBot) -> SettingsWindow:
@@ -103,7 +112,7 @@ def test_a_taken_shortcut_is_not_named_in_the_tray_and_settings_say_why(
         hotkeys=HotkeyService(FakeDesktop(taken={"Ctrl+Alt+W"})),
     )
     qtbot.addWidget(app.capture)
-    assert app.start()
+    started(app, qtbot)
     try:
         assert app.tray is not None
         assert app.tray.capture_action.shortcut().isEmpty()

@@ -75,6 +75,14 @@ def test_a_new_reminder_time_is_stored_and_re_plans_the_scheduler(
 
     assert config.get(store, "reminders.end_of_day.time") == time(17, 0)
     assert app.scheduler.next_wait_ms <= 10_100
+    assert window.reminders.next.text() == "Next reminder: Thu 19 Nov, 17:00"
+
+
+def test_with_both_reminders_off_the_page_says_none_will_come(window: SettingsWindow) -> None:
+    assert window.reminders.next.text() == "Next reminder: Thu 19 Nov, 17:30"
+    window.reminders.end_of_day.enabled.setChecked(False)
+    window.reminders.weekly_review.enabled.setChecked(False)
+    assert window.reminders.next.text() == "No reminder will come: both are off."
 
 
 def test_switching_a_reminder_off_stores_it_and_greys_its_other_controls(
@@ -170,13 +178,15 @@ def test_the_dark_theme_repaints_the_app_and_system_brings_the_platform_look_bac
 
 
 def test_the_shortcut_page_gives_the_exact_command_for_this_data_dir(
-    window: SettingsWindow, data_dir: Path
+    window: SettingsWindow, data_dir: Path, qtbot: QtBot
 ) -> None:
     page = window.shortcut
     command = page.command.text()
 
     assert command.endswith(f"--data-dir {data_dir} capture")
-    assert "cannot register a global shortcut on this desktop" in page.state.text()
+    qtbot.waitUntil(
+        lambda: "cannot register a global shortcut on this desktop" in page.state.text()
+    )
     page.copy_button.click()
     assert QGuiApplication.clipboard().text() == command
 

@@ -64,3 +64,10 @@ def test_a_forced_scheme_ignores_the_system(theme: Theme, system: System) -> Non
     QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert window_lightness() > 200
     assert QApplication.style().name().lower() == "fusion"
+
+
+def test_restoring_twice_is_harmless(theme: Theme) -> None:
+    theme.apply("dark")
+    theme.restore()
+    theme.restore()  # an app shut down twice (a failed start, then quit)
+    assert window_lightness() > 200

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -62,22 +63,36 @@ class HotkeyService(QObject):
 
     def __init__(
         self,
-        backend: HotkeyBackend | None,
+        backend: HotkeyBackend | None = None,
         *,
+        factory: Callable[[], HotkeyBackend | None] | None = None,
         unsupported: str = "",
         parent: QObject | None = None,
     ) -> None:
+        """A `backend`, or a `factory` that makes it at the first `apply` (connecting to the
+        X server costs start-up time the tray icon need not wait for)."""
         super().__init__(parent)
-        self._backend = backend
+        self._backend: HotkeyBackend | None = None
+        self._factory = factory
         self._unsupported = unsupported or self.tr(
             "Small Wins cannot register a global shortcut on this desktop."
         )
-        self.state = HotkeyState(None, self._unsupported if backend is None else None)
+        self.state = HotkeyState(None, self.tr("The global shortcut is not registered yet."))
         if backend is not None:
-            backend.pressed.connect(self.pressed)
+            self._use(backend)
+        elif factory is None:
+            self.state = HotkeyState(None, self._unsupported)
+
+    def _use(self, backend: HotkeyBackend) -> None:
+        self._backend = backend
+        backend.pressed.connect(self.pressed)
 
     def apply(self, text: str) -> HotkeyState:
         """Register `text` (a `shortcut.capture` value) instead of what was registered."""
+        if self._factory is not None:
+            made, self._factory = self._factory(), None
+            if made is not None:
+                self._use(made)
         if self._backend is None:
             return self._set(HotkeyState(None, self._unsupported))
         self._backend.unregister()

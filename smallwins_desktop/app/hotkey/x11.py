@@ -179,5 +179,13 @@ class X11Hotkey(QObject):
         self._grab.close()
 
     def _readable(self) -> None:
-        for _ in range(self._grab.read_presses()):
+        from Xlib import error
+
+        try:
+            presses = self._grab.read_presses()
+        except (error.ConnectionClosedError, OSError) as failure:
+            log.error("the X server connection for the shortcut closed: %s", failure)
+            self._notifier.setEnabled(False)
+            return
+        for _ in range(presses):
             self.pressed.emit()

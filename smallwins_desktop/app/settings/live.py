@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from smallwins_desktop.core import config
+from smallwins_desktop.core import config, reminder_log, reminders
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
@@ -42,6 +43,12 @@ class LiveSettings(QObject):
 
     def get(self, key: str) -> Any:
         return config.get(self._store, key)
+
+    def next_reminder(self) -> datetime | None:
+        """When the next reminder may come, as the rules stand now (None: all off)."""
+        now = self._clock.now()
+        rules = reminder_log.load_rules(self._store)
+        return reminders.next_occurrence(now, rules, reminder_log.load_state(self._store, now))
 
     def put(self, key: str, value: Any) -> Any:
         """Validate, store and announce; raises `config.SettingError`, changing nothing."""

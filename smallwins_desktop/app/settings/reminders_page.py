@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QSpinBox,
     QTimeEdit,
     QWidget,
@@ -101,10 +102,19 @@ class RemindersPage(Page):
         self.set_title(self.tr("Reminders"))
         self.end_of_day = RuleBox(self, END_OF_DAY, self.tr("End of the day"), self)
         self.weekly_review = RuleBox(self, WEEKLY_REVIEW, self.tr("Weekly review"), self)
+        self.next = QLabel(self)
+        self.next.setAccessibleName(self.tr("Next reminder"))
         self.body.addWidget(self.end_of_day)
         self.body.addWidget(self.weekly_review)
+        self.body.addWidget(self.next)
         self.reload()
 
     def load(self) -> None:
         self.end_of_day.load()
         self.weekly_review.load()
+        upcoming = self.live.next_reminder()
+        self.next.setText(
+            self.tr("Next reminder: %1").replace("%1", upcoming.strftime("%a %d %b, %H:%M"))
+            if upcoming
+            else self.tr("No reminder will come: both are off.")
+        )
