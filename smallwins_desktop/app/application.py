@@ -53,6 +53,7 @@ from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
 if TYPE_CHECKING:
+    from smallwins_desktop.app.reflection.review import WeeklyReviewWindow
     from smallwins_desktop.app.reflection.window import ReflectionWindow
     from smallwins_desktop.app.settings.dialog import SettingsWindow
 
@@ -135,7 +136,9 @@ class SmallWinsApp(QObject):
         self.settings.changed.connect(self._setting_changed)
         self._settings_window: SettingsWindow | None = None
         self._reflection_window: ReflectionWindow | None = None
+        self._review_window: WeeklyReviewWindow | None = None
         self.reminders.reflect_requested.connect(self.open_reflection)
+        self.reminders.review_requested.connect(self.open_review)
         self.backups = BackupTimer(store, clock, self)
         self.backups.failed.connect(self.tell_backup_failed)
         commands = IpcCommands(
@@ -245,6 +248,7 @@ class SmallWinsApp(QObject):
         self.tray = tray
         self._connect_face(tray)
         tray.reflect_requested.connect(self.open_reflection)
+        tray.review_requested.connect(self.open_review)
         tray.snooze_requested.connect(self.reminders.snooze)
         tray.skip_today_requested.connect(self.reminders.skip_today)
         tray.pause_requested.connect(self.reminders.pause_until_tomorrow)
@@ -266,6 +270,14 @@ class SmallWinsApp(QObject):
 
             self._reflection_window = ReflectionWindow(self.journal)
         self._reflection_window.present()
+
+    def open_review(self) -> None:
+        """The weekly review (built on first use)."""
+        if self._review_window is None:
+            from smallwins_desktop.app.reflection.review import WeeklyReviewWindow
+
+            self._review_window = WeeklyReviewWindow(self.journal)
+        self._review_window.present()
 
     def open_notifications(self) -> None:
         """Settings on its Notifications page: backends, last outcomes, a test."""

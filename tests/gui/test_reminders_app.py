@@ -356,3 +356,29 @@ def test_the_pick_up_note_is_recalled_the_next_working_morning_once(
         assert len(recording.sent) == 1
     finally:
         again.shutdown()
+
+
+def test_the_weekly_reminder_opens_the_weekly_review(
+    store: Store, data_dir: Path, qtbot: QtBot
+) -> None:
+    from smallwins_desktop.app.reflection.review import WeeklyReviewWindow
+
+    friday = THURSDAY + timedelta(days=1)
+    clock = FixedClock(datetime.combine(friday, time(16, 0, 5), tzinfo=BERLIN))
+    recording = Recording()
+    app = make_app(store, clock, data_dir, qtbot, recording)
+    app.start()
+    try:
+        [sent] = [n for n in recording.sent if n.key.startswith("weekly_review")]
+        assert sent.default_action == "review"  # a click on the bubble opens the review
+        assert sent.actions[0] == ("review", "Weekly review")
+        app.notifier.action_invoked.emit(sent.key, "review")
+        [window] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, WeeklyReviewWindow) and w.isVisible()
+        ]
+        qtbot.addWidget(window)
+        assert not app.capture.isVisible()
+    finally:
+        app.shutdown()

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from smallwins_desktop.core import config, goals, reflections, settings, stats, wins
+from smallwins_desktop.core import config, goals, reflections, review, settings, stats, wins
 from smallwins_desktop.core import insights as core_insights
 from smallwins_desktop.core.capture import Draft, parse
 from smallwins_desktop.core.celebrate import Celebration, celebration_for, in_style
@@ -194,6 +194,44 @@ class Journal(QObject):
             wins.edit(self._store, win_uuid, now=now, goal=goal.slug)
         self._changed()
         return goal
+
+    def week_review(self) -> review.WeekReview:
+        return review.week_review(self._store, self.today())
+
+    def weekly_reflection(self) -> reflections.ReflectionRecord | None:
+        return reflections.get(self._store, stats.monday_of(self.today()), kind=reflections.WEEKLY)
+
+    def save_weekly_reflection(self, **answers: object) -> reflections.ReflectionRecord:
+        saved = reflections.save(
+            self._store, self.today(), now=self._clock.now(), kind=reflections.WEEKLY, **answers
+        )
+        self._changed()
+        return saved
+
+    def create_micro_goal(
+        self,
+        title: str,
+        *,
+        parent: str | None = None,
+        target: int | None = None,
+        due: date | None = None,
+        criteria: str = "",
+    ) -> GoalRecord:
+        """A micro-goal (raising what the core refuses), e.g. for next week from the review."""
+        goal = goals.create(
+            self._store,
+            title,
+            now=self._clock.now(),
+            parent=parent,
+            target=target,
+            due=due,
+            criteria=criteria,
+        )
+        self._changed()
+        return goal
+
+    def overload(self) -> core_insights.Insight | None:
+        return core_insights.overload(self._store, core_insights.active_goal_limit(self._store))
 
     def edit(self, uuid: str, **fields: Any) -> WinRecord:
         """Change a win (`wins.edit`'s fields: text, day, impact, kind, tags, goal)."""

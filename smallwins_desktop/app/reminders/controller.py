@@ -28,6 +28,8 @@ DEFAULT_SNOOZE_MINUTES = 30
 PICK_UP_KEY = "pick_up"  # the morning's "Yesterday you planned: ..."
 # The end of the day: log what moved forward, or take a minute to reflect on it.
 END_OF_DAY_ACTIONS = (("log", "Log a win"), ("reflect", "Reflect"), ("snooze", "Snooze 30 min"))
+# The week's end: the review first (a click on the bubble opens it), a win still welcome.
+WEEKLY_ACTIONS = (("review", "Weekly review"), ("log", "Log a win"), ("snooze", "Snooze 30 min"))
 TEST_NOTIFICATION_KEY = "test"
 
 
@@ -44,6 +46,7 @@ class ReminderController(QObject):
         paused_changed(bool): reminders were paused until tomorrow, or resumed.
         capture_requested: the user chose "Log a win" on a reminder.
         reflect_requested: the user chose "Reflect" on the end-of-day reminder.
+        review_requested: the user chose the weekly review on its reminder.
         deliveries_changed: a delivery outcome was recorded (for the Notifications window).
     """
 
@@ -51,6 +54,7 @@ class ReminderController(QObject):
     paused_changed = Signal(bool)
     capture_requested = Signal()
     reflect_requested = Signal()
+    review_requested = Signal()
     deliveries_changed = Signal()
 
     def __init__(
@@ -98,13 +102,19 @@ class ReminderController(QObject):
             streak=summary.streak,
             wins_this_week=sum(wins.count_by_day(self._store, week_start, now.date()).values()),
         )
+        weekly = decision.rule_key == reminders.WEEKLY_REVIEW
         notification = Notification(
             key=f"{decision.rule_key}:{decision.local_date.isoformat()}",
             title=nudge.title,
             body=nudge.body,
-            actions=END_OF_DAY_ACTIONS
-            if decision.rule_key == reminders.END_OF_DAY
-            else DEFAULT_ACTIONS,
+            actions=(
+                WEEKLY_ACTIONS
+                if weekly
+                else END_OF_DAY_ACTIONS
+                if decision.rule_key == reminders.END_OF_DAY
+                else DEFAULT_ACTIONS
+            ),
+            default_action="review" if weekly else "log",
         )
         self._notifier.notify(notification)  # each attempt is recorded as `delivered` says
 
@@ -196,6 +206,9 @@ class ReminderController(QObject):
         elif action == "reflect":
             self.acknowledge()
             self.reflect_requested.emit()
+        elif action == "review":
+            self.acknowledge()
+            self.review_requested.emit()
         else:
             self.acknowledge()
             self.capture_requested.emit()

@@ -46,6 +46,7 @@ class Tray(QObject):
     capture_requested = Signal()
     journal_requested = Signal()
     reflect_requested = Signal()
+    review_requested = Signal()
     quit_requested = Signal()
     snooze_requested = Signal(int)
     skip_today_requested = Signal()
@@ -73,6 +74,8 @@ class Tray(QObject):
         self.journal_action.triggered.connect(self.journal_requested)
         self.reflect_action = QAction(self.tr("Reflect on today…"), self.menu)
         self.reflect_action.triggered.connect(self.reflect_requested)
+        self.review_action = QAction(self.tr("Weekly review…"), self.menu)
+        self.review_action.triggered.connect(self.review_requested)
         self.quit_action = QAction(self.tr("Quit Small Wins"), self.menu)
         self.quit_action.triggered.connect(self.quit_requested)
         self.reminders_menu = QMenu(self.tr("Reminders"), self.menu)
@@ -98,6 +101,7 @@ class Tray(QObject):
             self.count_action,
             self.journal_action,
             self.reflect_action,
+            self.review_action,
         ):
             self.menu.addAction(action)
         self.menu.addSeparator()
