@@ -21,8 +21,8 @@ Choices that matter to tests:
   history only once it is closed (timeout, click, `dunstctl close`/`close-all`).
   `notifications()` lists everything dunst received, displayed or not, from a script rule.
 - `dunstctl action 0` invokes the top notification's "default" action, or else opens the
-  context menu; so does `dunstctl context`. The menu's dmenu is `head -n 1`: it picks the
-  first entry, which is the first action. A left click on a notification does its action.
+  context menu; so does `dunstctl context`. The menu's dmenu picks the first entry (the first
+  action), or the one `choose_action(label)` named. A left click on a notification does its action.
 - There is no window manager: `xdotool windowactivate` does not work, `windowfocus` does.
 
 This module does not import pytest; the fixtures live in conftest.py.
@@ -109,7 +109,13 @@ BUS_CONFIG = """\
 </busconfig>
 """
 
-# The context menu ("dunstctl context") pipes the choices into `dmenu`; answer the first.
+# The context menu ("dunstctl context") pipes the choices into `dmenu`: the harness's answers
+# the entry named in the file `choose_action` (see `choose_action`), else the first.
+_DMENU = """\
+#!/bin/sh
+choice="$(cat '{choice}' 2>/dev/null)"
+if [ -n "$choice" ]; then grep -m 1 -i -F -- "$choice"; else head -n 1; fi
+"""
 _DUNSTRC = """\
 [global]
     monitor = 0
@@ -129,7 +135,7 @@ _DUNSTRC = """\
     history_length = {history_length}
     sticky_history = yes
     always_run_script = true
-    dmenu = /usr/bin/head -n 1
+    dmenu = {dmenu}
     browser = /bin/true
     mouse_left_click = do_action, close_current
     mouse_middle_click = close_all
@@ -459,6 +465,18 @@ class DesktopSession:
             self.tray_owner, timeout=STARTUP_TIMEOUT_S, what=f"trayer to own {TRAY_SELECTION}"
         )
 
+    @property
+    def _choice_file(self) -> Path:
+        return self.root / "dmenu-choice"
+
+    def choose_action(self, label: str | None) -> None:
+        """Make the next `dunstctl context` pick the action whose menu entry has `label`
+        (None: the first entry, as by default)."""
+        if label is None:
+            self._choice_file.unlink(missing_ok=True)
+        else:
+            self._choice_file.write_text(label)
+
     def dunstctl(self, *args: str) -> str:
         """Run `dunstctl` with `args` (e.g. "close-all", "action", "0") and return stdout."""
         return self.run(["dunstctl", *args]).stdout
@@ -555,6 +573,9 @@ class DesktopSession:
             _RECORDER.format(python=sys.executable, log=str(self.root / "notifications.jsonl"))
         )
         recorder.chmod(0o700)
+        dmenu = self.root / "dmenu"
+        dmenu.write_text(_DMENU.format(choice=self._choice_file))
+        dmenu.chmod(0o700)
         dunstrc = self.root / "config" / "dunst" / "dunstrc"
         dunstrc.parent.mkdir(parents=True)
         dunstrc.write_text(
@@ -563,6 +584,7 @@ class DesktopSession:
                 history_length=HISTORY_LENGTH,
                 timeout=NOTIFICATION_TIMEOUT_S,
                 recorder=recorder,
+                dmenu=dmenu,
             )
         )
         self._spawn("dunst", ["dunst", "-config", dunstrc], env=self.env)
