@@ -24,19 +24,56 @@ def main() -> int:
         return 0
     if _hand_over(argv):
         return _HANDED_OVER
+    added = _hand_over_add(argv)
+    if added is not None:
+        return added
     from smallwins_desktop.cli import main as cli_main
 
     return cli_main(argv)
 
 
+def _split_data_dir(argv: list[str]) -> tuple[str | None, list[str]]:
+    if argv[:1] == ["--data-dir"] and len(argv) >= 2:
+        return argv[1], argv[2:]
+    if argv[:1] and argv[0].startswith("--data-dir="):
+        return argv[0].partition("=")[2], argv[1:]
+    return None, argv
+
+
+def _hand_over_add(argv: list[str]) -> int | None:
+    """`smallwins add WORDS...` with the app running: handed over here, before argparse, the
+    CLI and peewee are imported (the app saves it and its tray updates at once). None when
+    this is not such a command. With no app running, the full command line writes the win
+    itself, with the same id, so a reply lost on the way never makes a second copy."""
+    data_dir, rest = _split_data_dir(argv)
+    words = rest[1:]
+    if rest[:1] != ["add"] or not words or any(w.startswith("-") for w in words):
+        return None  # options, --help, standard input: the full command line does those
+    import uuid
+
+    from smallwins_desktop import ipc, paths
+
+    win_id = str(uuid.uuid4())
+    message = {"cmd": "add", "text": " ".join(words), "id": win_id}
+    reply = ipc.request(paths.data_dir(data_dir), message)
+    if reply is None or reply.get("busy"):
+        from smallwins_desktop.cli import main as cli_main
+
+        prefix = argv[: len(argv) - len(rest)]
+        return cli_main([*prefix, "add", "--id", win_id, *words])
+    if not reply.get("ok"):
+        error = reply.get("error", "the running app refused the win")
+        print(f"smallwins: {error}", file=sys.stderr)
+        return 1
+    print(reply.get("message", "Saved."))
+    for note in reply.get("notes", []):
+        print(f"Note: {note}", file=sys.stderr)
+    return 0
+
+
 def _hand_over(argv: list[str]) -> bool:
     """True when a running app took a bare `smallwins`, `smallwins capture` or `journal`."""
-    data_dir: str | None = None
-    rest = argv
-    if rest[:1] == ["--data-dir"] and len(rest) >= 2:
-        data_dir, rest = rest[1], rest[2:]
-    elif rest[:1] and rest[0].startswith("--data-dir="):
-        data_dir, rest = rest[0].partition("=")[2], rest[1:]
+    data_dir, rest = _split_data_dir(argv)
     if rest not in ([], ["capture"], ["journal"]):
         return False
     from smallwins_desktop import ipc, paths

@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         "text #tag +goal !!",
     )
     add.add_argument("text", nargs="+", help="the win; '-' reads it from standard input")
+    # The id a hand-over already tried (entry.py): the same win is never saved twice.
+    add.add_argument("--id", help=argparse.SUPPRESS)
     add.set_defaults(handler=cmd_add)
 
     listing = commands.add_parser(

@@ -43,7 +43,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     # One id for both paths: if the app saved it but the reply was lost, the direct write
     # below is a no-op instead of a second copy.
-    win_id = str(uuid.uuid4())
+    win_id = args.id or str(uuid.uuid4())
     today = current_day()
     message = {"cmd": "add", "text": text, "id": win_id, "today": today.isoformat()}
     reply = ipc.request(data_dir_of(args), message)

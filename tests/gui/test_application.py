@@ -286,3 +286,36 @@ def test_settings_data_page_backs_up_now_and_opens_export_and_import(
     assert any(t.startswith("Import") for t in titles)
     for dialog in dialogs:
         dialog.close()
+
+
+def test_smallwins_add_hands_the_win_over_without_loading_the_cli_or_peewee(
+    app: SmallWinsApp, store: Store, data_dir: Path, qtbot: QtBot
+) -> None:
+    import subprocess
+    import sys
+    import threading
+
+    script = (
+        "import sys\n"
+        f"sys.argv = ['smallwins', '--data-dir', {str(data_dir)!r}, "
+        "'add', 'Handed', 'over', '#fast']\n"
+        "from smallwins_desktop.entry import main\n"
+        "code = main()\n"
+        "heavy = {m.split('.')[0] for m in sys.modules} & {'argparse', 'peewee', 'PySide6'}\n"
+        "heavy = sorted(heavy)\n"
+        "print('loaded:', heavy, 'code:', code)\n"
+    )
+    done: list[subprocess.CompletedProcess[str]] = []
+    thread = threading.Thread(
+        target=lambda: done.append(
+            subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+        )
+    )
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20_000)
+    [result] = done
+    assert result.returncode == 0, result.stderr
+    assert "Saved: Handed over #fast" in result.stdout
+    assert "loaded: [] code: 0" in result.stdout
+    [win] = wins.list_wins(store)
+    assert (win.text, win.tags, win.source) == ("Handed over", ("fast",), "cli")
