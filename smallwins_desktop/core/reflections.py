@@ -117,6 +117,13 @@ def between(store: Store, since: date, until: date, *, kind: str = DAILY) -> lis
 
 
 @uses_store
+def everything(store: Store) -> list[ReflectionRecord]:
+    """Every reflection, daily and weekly, oldest first (for a full export)."""
+    query = Reflection.select().order_by(Reflection.day, Reflection.kind)
+    return [_record(row) for row in query]
+
+
+@uses_store
 def pick_up_to_recall(
     store: Store, now: datetime, *, workdays: Iterable[int] | None = None
 ) -> ReflectionRecord | None:

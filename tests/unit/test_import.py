@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smallwins_desktop.core import goals, wins
+from smallwins_desktop.core import goals, reflections, wins
 from smallwins_desktop.core.capture import TAG_PATTERN, Draft
 from smallwins_desktop.core.db import Store, open_store
 from smallwins_desktop.core.errors import ExchangeError
@@ -109,10 +109,39 @@ def _add_goal(store: Store, drawn: tuple[object, ...]) -> None:
         ).execute()  # fmt: skip
 
 
+_answers = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40).map(
+    str.strip
+)
+_reflections_drawn = st.lists(
+    st.tuples(
+        st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
+        st.sampled_from(reflections.KINDS),
+        _answers,
+        _answers,
+        _answers,
+        _answers,
+        st.one_of(st.none(), st.integers(1, 5)),
+        _times,
+    ),
+    max_size=4,
+    unique_by=lambda r: (r[0] - timedelta(days=r[0].weekday()) if r[1] == "weekly" else r[0], r[1]),
+)
+
+
+def _add_reflection(store: Store, drawn: tuple[object, ...]) -> None:
+    day, kind, moved, in_the_way, helped, pick_up, confidence, when = drawn
+    reflections.save(
+        store, day, now=when, kind=kind, moved_forward=moved, got_in_the_way=in_the_way,
+        helped=helped, pick_up=pick_up, confidence=confidence,
+    )  # type: ignore[arg-type]  # fmt: skip
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(found=_wins, more_goals=_goals_drawn)
-def test_our_json_round_trips_every_win_and_goal_exactly(
-    found: list[tuple[object, ...]], more_goals: list[tuple[object, ...]]
+@given(found=_wins, more_goals=_goals_drawn, drawn_reflections=_reflections_drawn)
+def test_our_json_round_trips_every_win_goal_and_reflection_exactly(
+    found: list[tuple[object, ...]],
+    more_goals: list[tuple[object, ...]],
+    drawn_reflections: list[tuple[object, ...]],
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -121,6 +150,8 @@ def test_our_json_round_trips_every_win_and_goal_exactly(
             goals.create(one, "Écrire le livre ✍️", now=NOW, slug="écrire", parent="release-2")
             for drawn in more_goals:
                 _add_goal(one, drawn)
+            for drawn in drawn_reflections:
+                _add_reflection(one, drawn)
             entries = []
             for text, day, kind, impact, tags, goal, created, later, gone, source in found:
                 assert all(TAG_PATTERN.fullmatch(t) for t in tags)  # type: ignore[attr-defined]
@@ -134,6 +165,8 @@ def test_our_json_round_trips_every_win_and_goal_exactly(
 
             assert everything(two) == everything(one)
             assert _goals(two) == _goals(one)
+            assert reflections.everything(two) == reflections.everything(one)
+            assert result.reflections_added == len(drawn_reflections)
             assert result.added == len(everything(one))
             assert wins.list_wins(two, search="release") == wins.list_wins(one, search="release")
 
@@ -296,6 +329,7 @@ BAD_FILES = {
     "jrnl text garbage": (lambda s, p: _write(p / "j.txt", b"hello\n[2026-11-20 09:00] x\n"), "jrnl-txt", "line 1"),
     "goals after wins": (lambda s, p: _write(p / "g.json", b'{"format": "smallwins", "wins": [], "goals": []}'), "json", "'goals' comes after 'wins'"),
     "too long": (lambda s, p: _json(p, [{"text": "x" * 3000}]), "json", "win 2 .*at most 2,000"),
+    "bad reflection": (lambda s, p: _write(p / "r.json", b'{"format": "smallwins", "reflections": [{"day": "2026-11-20", "confidence": 9, "created_at": "2026-11-20T10:00:00+00:00"}], "wins": []}'), "json", "reflection 1: Confidence is a number from 1"),
 }  # fmt: skip
 
 
@@ -395,3 +429,22 @@ def test_settings_come_along_where_the_journal_has_none_of_its_own(
     assert result.settings_added == 1
     assert stats.rest_days(other) == {date(2026, 11, 11)}
     assert settings.get(other, settings.WORKDAYS) == [0, 1, 2, 3, 4, 5]  # its own are kept
+
+
+def test_a_reflection_this_journal_has_for_the_day_is_kept_and_a_second_import_adds_none(
+    store: Store, other: Store, tmp_path: Path
+) -> None:
+    day = date(2026, 11, 19)
+    reflections.save(store, day, now=NOW, moved_forward="From the file", confidence=2)
+    reflections.save(store, day + timedelta(days=1), now=NOW, pick_up="Also from the file")
+    reflections.save(other, day, now=NOW, moved_forward="Mine", confidence=5)
+    path = _export(store, "json", tmp_path / "r.json")
+
+    first = _import(other, path)
+    assert first.reflections_added == 1
+    assert "1 reflection" in first.summary()
+    kept = reflections.get(other, day)
+    assert kept is not None
+    assert (kept.moved_forward, kept.confidence) == ("Mine", 5)
+    assert reflections.get(other, day + timedelta(days=1)).pick_up == "Also from the file"  # type: ignore[union-attr]
+    assert _import(other, path).reflections_added == 0

@@ -2,9 +2,10 @@
 
 Goals come first (our JSON's, by uuid; a goal whose slug is taken already is the same goal),
 then the wins stream through the core's bulk path (`wins.add_many`). A goal a win names that
-does not exist (a CSV or jrnl `+slug`) is created, so no link is lost. Settings from our JSON
-are taken only where this journal has none of its own. A win already here (same uuid, or the
-same content key for files without ids) is skipped, so importing a file twice adds nothing.
+does not exist (a CSV or jrnl `+slug`) is created, so no link is lost. Settings and
+reflections from our JSON are taken only where this journal has none of its own. A win
+already here (same uuid, or the same content key for files without ids) is skipped, so
+importing a file twice adds nothing.
 
 `dry_run` does all of it, then rolls the transaction back: what it reports is exactly what
 the real import will do. `progress(n)` is called every `PROGRESS_EVERY` wins read; raising
@@ -23,7 +24,8 @@ from smallwins_desktop.core import settings as settings_core
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.goals import GoalRecord
-from smallwins_desktop.core.models import Goal
+from smallwins_desktop.core.models import Goal, Reflection
+from smallwins_desktop.core.reflections import ReflectionRecord
 from smallwins_desktop.core.wins import BulkEntry, add_many
 
 PROGRESS_EVERY = 500
@@ -35,6 +37,7 @@ class ImportResult:
     skipped: int
     goals_added: int = 0
     settings_added: int = 0
+    reflections_added: int = 0
     dry_run: bool = False
 
     def summary(self) -> str:
@@ -45,6 +48,9 @@ class ImportResult:
             parts.append(f"{self.goals_added} {'goal' if self.goals_added == 1 else 'goals'}")
         if self.settings_added:
             parts.append(f"{self.settings_added} settings")
+        if self.reflections_added:
+            noun = "reflection" if self.reflections_added == 1 else "reflections"
+            parts.append(f"{self.reflections_added} {noun}")
         line = ", ".join(parts)
         if self.skipped:
             were = "would be" if self.dry_run else "were"
@@ -76,7 +82,9 @@ def apply(
             entries = created.wrap(_counted(incoming.wins, progress))
             bulk = add_many(store, entries, now=now, source="import")
             settings_added = _add_settings(store, incoming.settings)
+            reflections_added = _add_reflections(store, incoming.reflections)
             counts = {
+                "reflections_added": reflections_added,
                 "added": bulk.added,
                 "skipped": bulk.skipped,
                 "goals_added": goals_added + created.count,
@@ -170,4 +178,30 @@ def _add_settings(store: Store, values: dict[str, Any]) -> int:
         if settings_core.get(store, key) is None:
             settings_core.put(store, key, value)
             added += 1
+    return added
+
+
+def _add_reflections(store: Store, found: list[ReflectionRecord]) -> int:
+    """Each reflection whose day (and kind) this journal has none for; its own are kept."""
+    added = 0
+    for reflection in found:
+        exists = (
+            Reflection.select()
+            .where(Reflection.day == reflection.day, Reflection.kind == reflection.kind)
+            .exists()
+        )
+        if exists:
+            continue
+        Reflection.insert(
+            day=reflection.day,
+            kind=reflection.kind,
+            moved_forward=reflection.moved_forward,
+            got_in_the_way=reflection.got_in_the_way,
+            helped=reflection.helped,
+            pick_up=reflection.pick_up,
+            confidence=reflection.confidence,
+            created_at=reflection.created_at,
+            updated_at=reflection.updated_at,
+        ).execute()
+        added += 1
     return added

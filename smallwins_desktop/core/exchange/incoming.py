@@ -1,4 +1,5 @@
-"""What an import file holds once read and checked: goals, settings, and a stream of wins."""
+"""What an import file holds once read and checked: goals, settings, reflections, and a
+stream of wins."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from smallwins_desktop.core.goals import GoalRecord
+from smallwins_desktop.core.reflections import ReflectionRecord
 from smallwins_desktop.core.wins import BulkEntry
 
 
@@ -18,3 +20,4 @@ class Incoming:
     wins: Iterable[BulkEntry]
     goals: list[GoalRecord] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    reflections: list[ReflectionRecord] = field(default_factory=list)

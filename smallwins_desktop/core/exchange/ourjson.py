@@ -5,6 +5,8 @@
       "goals": [{"uuid", "title", "slug", "status", "parent", "criteria", "target", "due",
                  "created_at", "done_at"}, ...],
       "settings": {"streak.workdays": [0, 1, 2, 3, 4], ...},
+      "reflections": [{"day", "kind", "moved_forward", "got_in_the_way", "helped",
+                       "pick_up", "confidence", "created_at", "updated_at"}, ...],
       "wins": [{"uuid", "day", "created_at", "updated_at", "deleted_at", "kind", "impact",
                 "text", "tags", "goal", "source"}, ...]
     }
@@ -24,14 +26,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from smallwins_desktop.core import goals as goals_core
-from smallwins_desktop.core import reminder_log, settings, stats
+from smallwins_desktop.core import reflections, reminder_log, settings, stats
 from smallwins_desktop.core.capture import Draft
 from smallwins_desktop.core.db import Store, uses_store
+from smallwins_desktop.core.errors import CaptureError
 from smallwins_desktop.core.exchange import fields
 from smallwins_desktop.core.exchange.files import text_chunks
 from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.exchange.jsonstream import read_object
 from smallwins_desktop.core.goals import GoalRecord
+from smallwins_desktop.core.reflections import ReflectionRecord
 from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter, WinRecord, iter_wins
 
 FORMAT_NAME = "smallwins"
@@ -48,8 +52,8 @@ GOAL_STATUSES = goals_core.STATUSES
 
 @uses_store
 def write(store: Store, out: TextIO, match: WinFilter, *, now: datetime) -> int:
-    """Write the journal (the wins `match` picks, every goal, the settings); returns how
-    many wins were written."""
+    """Write the journal (the wins `match` picks, every goal, the settings, every
+    reflection); returns how many wins were written."""
     out.write("{\n")
     out.write(f'"format": "{FORMAT_NAME}",\n"version": {VERSION},\n')
     out.write(f'"exported_at": {_dump(now.isoformat())},\n')
@@ -60,7 +64,11 @@ def write(store: Store, out: TextIO, match: WinFilter, *, now: datetime) -> int:
     out.write('\n],\n"settings": ')
     kept = {key: value for key in SETTINGS if (value := settings.get(store, key)) is not None}
     out.write(_dump(kept))
-    out.write(',\n"wins": [')
+    out.write(',\n"reflections": [')
+    for n, reflection in enumerate(reflections.everything(store)):
+        out.write(",\n" if n else "\n")
+        out.write(_dump(reflection_json(reflection)))
+    out.write('\n],\n"wins": [')
     count = 0
     for count, win in enumerate(iter_wins(store, match), start=1):
         out.write(",\n" if count > 1 else "\n")
@@ -100,6 +108,17 @@ def goal_json(goal: GoalRecord) -> dict[str, Any]:
     }
 
 
+def reflection_json(reflection: ReflectionRecord) -> dict[str, Any]:
+    return {
+        "day": reflection.day.isoformat(),
+        "kind": reflection.kind,
+        **{name: getattr(reflection, name) for name in reflections.ANSWERS},
+        "confidence": reflection.confidence,
+        "created_at": reflection.created_at.isoformat(),
+        "updated_at": reflection.updated_at.isoformat(),
+    }
+
+
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -120,6 +139,12 @@ def read(path: Path) -> Incoming:
             if not isinstance(value, list):
                 raise fields.fail(path.name, "'goals' must be a list")
             incoming.goals = [_goal(g, f"{path.name} goal {n}") for n, g in enumerate(value, 1)]
+        elif key == "reflections":
+            if not isinstance(value, list):
+                raise fields.fail(path.name, "'reflections' must be a list")
+            incoming.reflections = [
+                _reflection(r, f"{path.name} reflection {n}") for n, r in enumerate(value, 1)
+            ]
         elif key == "settings":
             incoming.settings = {
                 k: v
@@ -155,7 +180,7 @@ def _wins(
     for number, (value, line) in enumerate(items, start=1):
         yield win_entry(value, f"{path.name} win {number} (line {line})")
     for key, _ in rest:  # the members after the wins: read, so the file is checked to its end
-        if key in ("goals", "settings"):
+        if key in ("goals", "settings", "reflections"):
             raise fields.fail(
                 path.name, f"'{key}' comes after 'wins'; it must come before them (as we write it)"
             )
@@ -214,4 +239,32 @@ def _goal(value: Any, where: str) -> GoalRecord:
         due=None if row.get("due") is None else fields.day(row["due"], where, "due"),
         created_at=fields.moment(row["created_at"], where, "created_at"),
         done_at=fields.optional_moment(row.get("done_at"), where, "done_at"),
+    )
+
+
+def _reflection(value: Any, where: str) -> ReflectionRecord:
+    row = fields.mapping(value, where)
+    for required in ("day", "created_at"):
+        if required not in row:
+            raise fields.fail(where, f"'{required}' is missing")
+    kind = row.get("kind", reflections.DAILY)
+    if kind not in reflections.KINDS:
+        raise fields.fail(where, f"'kind' is {kind!r}; it is daily or weekly")
+    answers = {name: row.get(name, "") for name in reflections.ANSWERS}
+    answers["confidence"] = row.get("confidence")
+    try:
+        checked = reflections.check_answers(answers)
+    except CaptureError as error:
+        raise fields.fail(where, str(error)) from None
+    created = fields.moment(row["created_at"], where, "created_at")
+    return ReflectionRecord(
+        day=fields.day(row["day"], where),
+        kind=str(kind),
+        moved_forward=str(checked["moved_forward"]),
+        got_in_the_way=str(checked["got_in_the_way"]),
+        helped=str(checked["helped"]),
+        pick_up=str(checked["pick_up"]),
+        confidence=checked["confidence"],  # type: ignore[arg-type]
+        created_at=created,
+        updated_at=fields.optional_moment(row.get("updated_at"), where, "updated_at") or created,
     )
