@@ -52,6 +52,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             zone=now.tzinfo,  # type: ignore[arg-type]
             time_format=args.time_format,
             setbacks=args.setbacks,
+            reflections=args.reflections,
         )
     if args.output and args.output != "-":
         print(f"Exported {count} {'win' if count == 1 else 'wins'} to {args.output}.")

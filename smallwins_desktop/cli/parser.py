@@ -225,6 +225,11 @@ def _exchange_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.add_argument("--setbacks", action="store_true", help="md: add the setbacks")
     export.add_argument(
+        "--reflections",
+        action="store_true",
+        help="md: add the period's reflections and weekly reviews",
+    )
+    export.add_argument(
         "--time-format", default=TIME_FORMAT, help="jrnl-txt: jrnl's timeformat (%(default)s)"
     )
     export.set_defaults(handler=cmd_export)

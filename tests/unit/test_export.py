@@ -196,3 +196,29 @@ def test_jrnl_exports_carry_tags_goal_setbacks_and_stars(store: Store) -> None:
     assert any(e["title"] == "setback: The demo broke #release" for e in entries)
     assert "[2026-11-02 15:30] Shipped the beta #release #team +release-2 *\n" in text
     assert text.count("\n\n[") == len(entries) - 1
+
+
+def test_a_brag_document_can_carry_the_periods_reflections_escaped(store: Store) -> None:
+    from datetime import timedelta
+
+    from smallwins_desktop.core import reflections
+
+    wins.add_draft(store, wins.Draft(text="Shipped it", day=TODAY), now=NOW, source="cli")
+    reflections.save(
+        store, TODAY, now=NOW, moved_forward="The *beta* went out", helped="# Pairing", confidence=4
+    )
+    reflections.save(store, TODAY, now=NOW, kind=reflections.WEEKLY, moved_forward="Mornings")
+    reflections.save(store, TODAY - timedelta(days=60), now=NOW, helped="Long ago")
+    assert "Reflections" not in _export(store, "md")  # only when asked
+
+    document = _export(store, "md", WinFilter(since=TODAY - timedelta(days=30)), reflections=True)
+
+    tokens = MarkdownIt("commonmark").parse(document)
+    headings = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open"]
+    assert "Reflections" in headings
+    assert "Long ago" not in document  # outside the period
+    texts = _inline_texts(document)
+    assert "What moved forward? The *beta* went out" in texts  # kept as plain text
+    assert "What helped? # Pairing" in texts
+    assert "Confidence: 4 of 5" in texts
+    assert "What worked this week? Mornings" in texts

@@ -101,6 +101,8 @@ class ExportDialog(QDialog):
             self.goal.addItem(goal.title, goal.slug)
         self.setbacks = QCheckBox(self.tr("Include &setbacks and lessons"), self)
         self.setbacks.setAccessibleName(self.tr("Include setbacks"))
+        self.reflections = QCheckBox(self.tr("Include &reflections and weekly reviews"), self)
+        self.reflections.setAccessibleName(self.tr("Include reflections"))
         self.summary = QLabel(self)
         self.summary.setAccessibleName(self.tr("What will be exported"))
         self.problem = QLabel(self)
@@ -126,6 +128,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Tag:"), self.tag)
         form.addRow(self.tr("&Goal:"), self.goal)
         form.addRow("", self.setbacks)
+        form.addRow("", self.reflections)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -159,6 +162,7 @@ class ExportDialog(QDialog):
         self.since.setEnabled(self.limit_period.isChecked())
         self.until.setEnabled(self.limit_period.isChecked())
         self.setbacks.setEnabled(self.chosen_format() == "md")
+        self.reflections.setEnabled(self.chosen_format() == "md")
         count = self._journal.count(self.match())
         if count == 0:
             told = self.tr("No wins match: choose another period, tag or goal.")
@@ -190,6 +194,7 @@ class ExportDialog(QDialog):
                     now=now,
                     zone=now.tzinfo,  # type: ignore[arg-type]
                     setbacks=self.setbacks.isChecked(),
+                    reflections=self.reflections.isChecked(),
                 )
             os.replace(partial, path)
         except (SmallWinsError, OSError) as error:

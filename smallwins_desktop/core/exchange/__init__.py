@@ -60,10 +60,11 @@ def export_wins(
     zone: tzinfo,
     time_format: str = DEFAULT_TIME_FORMAT,
     setbacks: bool = False,
+    reflections: bool = False,
 ) -> int:
     """Write the wins `match` picks in format `fmt`; returns how many were written."""
     if fmt == "md":
-        return markdown.write(store, out, match, setbacks=setbacks)
+        return markdown.write(store, out, match, setbacks=setbacks, reflections=reflections)
     if fmt == "csv":
         return csvfile.write(store, out, match)
     if fmt == "json":

@@ -20,6 +20,8 @@ from datetime import date
 from typing import TextIO
 
 from smallwins_desktop.core import goals as goals_core
+from smallwins_desktop.core import reflections as reflections_core
+from smallwins_desktop.core import review as review_core
 from smallwins_desktop.core.capture import IMPACT_BIG, IMPACT_MEDIUM, KIND_SETBACK, KIND_WIN
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.wins import WinFilter, WinRecord, count_wins, iter_wins
@@ -54,7 +56,13 @@ def item(win: WinRecord, *, show_impact: bool = True) -> str:
 
 @uses_store
 def write(
-    store: Store, out: TextIO, match: WinFilter, *, setbacks: bool = False, title: str = ""
+    store: Store,
+    out: TextIO,
+    match: WinFilter,
+    *,
+    setbacks: bool = False,
+    reflections: bool = False,
+    title: str = "",
 ) -> int:
     """Write the brag document for the wins `match` picks; returns how many wins it lists."""
     wins_only = replace(match, kind=KIND_WIN)
@@ -73,9 +81,42 @@ def write(
     if setbacks:
         lessons = iter_wins(store, replace(match, kind=KIND_SETBACK))
         _section(out, "Setbacks and lessons", lessons, show_impact=False)
+    if reflections:
+        _reflections(store, out, match)
     if not written:
         out.write("No wins in this period yet.\n")
     return written
+
+
+def _reflections(store: Store, out: TextIO, match: WinFilter) -> None:
+    """The weekly reviews and daily reflections of the period, newest last."""
+    from datetime import date as _date
+
+    first = match.since or _date(1, 1, 1)
+    last = match.until or _date(9999, 12, 31)
+    found = [r for r in reflections_core.everything(store) if first <= r.day <= last]
+    if not found:
+        return
+    out.write("## Reflections\n\n")
+    questions = {
+        reflections_core.WEEKLY: dict(review_core.PROMPTS),
+        reflections_core.DAILY: dict(reflections_core.PROMPTS),
+    }
+    for reflection in found:
+        kind = "Week of" if reflection.kind == reflections_core.WEEKLY else ""
+        answered = [
+            (questions[reflection.kind][name], getattr(reflection, name))
+            for name in reflections_core.ANSWERS
+            if name in questions[reflection.kind] and getattr(reflection, name)
+        ]
+        if not answered and reflection.confidence is None:
+            continue
+        out.write(f"### {kind + ' ' if kind else ''}{_day(reflection.day)}\n\n")
+        for question, answer in answered:
+            out.write(f"- **{escape(question)}** {escape(answer)}\n")
+        if reflection.confidence is not None:
+            out.write(f"- **Confidence:** {reflection.confidence} of 5\n")
+        out.write("\n")
 
 
 def _summary(store: Store, match: WinFilter) -> str:
