@@ -16,9 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from smallwins_desktop.core import config, goals, settings, stats, wins
+from smallwins_desktop.core import goals, recognition, settings, stats, wins
 from smallwins_desktop.core.capture import Draft, parse
-from smallwins_desktop.core.celebrate import Celebration, celebration_for, in_style
+from smallwins_desktop.core.celebrate import Celebration
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import SmallWinsError
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 EXTERNAL_CHANGE_POLL_MS = 3_000
 DRAFT_KEY = "capture.draft"
-CELEBRATED_KEY = "celebrate.milestones"
+CELEBRATED_KEY = recognition.CELEBRATED_KEY
 
 
 class Journal(QObject):
@@ -144,19 +144,7 @@ class Journal(QObject):
         now = self._clock.now()
         with self._store.write():  # the win and its milestone bookkeeping land together
             result = wins.add_draft(self._store, draft, now=now, source=source, uuid=uuid)
-            summary = self.summary()
-            celebrated = settings.get(self._store, CELEBRATED_KEY, [])
-            celebration = celebration_for(
-                impact=result.win.impact,
-                kind=result.win.kind,
-                wins_today=summary.wins,
-                total_wins=summary.total,
-                streak=summary.streak,
-                already_celebrated=frozenset(celebrated),
-            )
-            celebration = in_style(celebration, config.get(self._store, config.CELEBRATIONS))
-            if celebration.milestone is not None:  # each milestone is celebrated once, ever
-                settings.put(self._store, CELEBRATED_KEY, [*celebrated, celebration.milestone])
+            celebration = recognition.recognise(self._store, result.win, today=self.today())
         self._changed()
         return result, celebration
 
