@@ -82,12 +82,13 @@ class Progress:
         return min(1.0, self.count / self.total)
 
     def bar(self, width: int = 6) -> str:
-        """The progress as text: '[###---] 3/5', '[######] done', '[------]'."""
-        filled = round(self.fraction * width)
+        """The progress as text: '[###---] 3/5', '[######] done (4/5)', '[------]'."""
+        filled = int(self.fraction * width)  # full only when it is done
         drawn = f"[{'#' * filled}{'-' * (width - filled)}]"
-        if self.total is not None:
-            return f"{drawn} {self.count}/{self.total}"
-        return f"{drawn} done" if self.done else drawn
+        counted = f"{self.count}/{self.total}" if self.total is not None else ""
+        if self.done:
+            return f"{drawn} done ({counted})" if counted else f"{drawn} done"
+        return f"{drawn} {counted}" if counted else drawn
 
 
 @dataclass(frozen=True)

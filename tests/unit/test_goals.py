@@ -154,11 +154,13 @@ def test_an_objective_counts_its_micro_goals_done_against_those_kept(store: Stor
 
 
 def test_the_bar_draws_progress_as_text() -> None:
-    assert goals.Progress(3, 5, False).bar() == "[####--] 3/5"
+    assert goals.Progress(3, 5, False).bar() == "[###---] 3/5"
+    assert goals.Progress(4, 5, False).bar() == "[####--] 4/5"
     assert goals.Progress(7, 5, False).bar() == "[######] 7/5"
     assert goals.Progress(0, 5, False).bar() == "[------] 0/5"
     assert goals.Progress(0, None, False).bar() == "[------]"
     assert goals.Progress(1, None, True).bar() == "[######] done"
+    assert goals.Progress(1, 3, True).bar() == "[######] done (1/3)"
 
 
 def test_the_tree_holds_objectives_with_their_micro_goals_and_marks_overdue(
