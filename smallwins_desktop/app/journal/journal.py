@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from smallwins_desktop.core import goals, recognition, settings, stats, wins
+from smallwins_desktop.core import goals, recognition, setbacks, settings, stats, wins
 from smallwins_desktop.core.capture import Draft, parse
 from smallwins_desktop.core.celebrate import Celebration
 from smallwins_desktop.core.clock import Clock
@@ -129,6 +129,10 @@ class Journal(QObject):
 
     def goals(self) -> list[GoalRecord]:
         return goals.list_goals(self._store)
+
+    def past_win_for(self, setback_uuid: str) -> WinRecord | None:
+        """One past win from the goal or a tag of a setback just saved, to recall."""
+        return setbacks.past_win_for(self._store, setback_uuid)
 
     def parse(self, line: str) -> Draft:
         return parse(line, self.today())
