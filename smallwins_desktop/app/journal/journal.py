@@ -22,7 +22,13 @@ from smallwins_desktop.core.celebrate import Celebration
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import SmallWinsError
-from smallwins_desktop.core.goals import GoalRecord
+from smallwins_desktop.core.goals import (
+    Completion,
+    CompletionRate,
+    GoalNode,
+    GoalRecord,
+    Overload,
+)
 from smallwins_desktop.core.stats import Memory, Rhythm, TodaySummary
 from smallwins_desktop.core.wins import AddResult, WinFilter, WinRecord
 
@@ -168,6 +174,36 @@ class Journal(QObject):
             wins.edit(self._store, win_uuid, now=now, goal=goal.slug)
         self._changed()
         return goal
+
+    # -- goals -----------------------------------------------------------------------------
+
+    def goal_tree(self, *, include_closed: bool = False) -> list[GoalNode]:
+        return goals.tree(self._store, today=self.today(), include_closed=include_closed)
+
+    def goal_overload(self) -> Overload | None:
+        return goals.overload(self._store)
+
+    def completion_rates(self) -> list[CompletionRate]:
+        return goals.completion_rates(self._store, now=self._clock.now())
+
+    def add_goal(self, title: str, **fields: Any) -> GoalRecord:
+        """`goals.create`'s fields: slug, parent, criteria, target, due."""
+        goal = goals.create(self._store, title, now=self._clock.now(), **fields)
+        self._changed()
+        return goal
+
+    def complete_goal(self, slug: str) -> Completion:
+        """Mark a goal done; its "Completed: ..." win and celebration come back."""
+        done = goals.complete(
+            self._store, slug, now=self._clock.now(), today=self.today(), source="capture"
+        )
+        self._changed()
+        return done
+
+    def drop_goal(self, slug: str) -> list[GoalRecord]:
+        dropped = goals.drop(self._store, slug, now=self._clock.now())
+        self._changed()
+        return dropped
 
     def edit(self, uuid: str, **fields: Any) -> WinRecord:
         """Change a win (`wins.edit`'s fields: text, day, impact, kind, tags, goal)."""
