@@ -24,7 +24,14 @@ from smallwins_desktop.cli.exchange import (
     cmd_restore,
     cmd_standup,
 )
-from smallwins_desktop.cli.goals import cmd_goal_add, cmd_goal_list
+from smallwins_desktop.cli.goals import (
+    cmd_goal_add,
+    cmd_goal_done,
+    cmd_goal_drop,
+    cmd_goal_edit,
+    cmd_goal_list,
+    whole_number,
+)
 from smallwins_desktop.cli.reflect import cmd_reflect
 from smallwins_desktop.cli.wins import (
     cmd_add,
@@ -123,16 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     trash = commands.add_parser("trash", help="list deleted wins that can be restored")
     trash.set_defaults(handler=cmd_trash)
 
-    goal = commands.add_parser("goal", help="add or list goals")
-    goal_commands = goal.add_subparsers(title="goal commands", metavar="ACTION", required=True)
-    goal_add = goal_commands.add_parser("add", help="add a goal")
-    goal_add.add_argument("title")
-    goal_add.add_argument("--slug", help="short name used as +slug (default: from the title)")
-    goal_add.add_argument("--parent", metavar="SLUG", help="the objective this goal belongs to")
-    goal_add.add_argument("--due", metavar="DAY", help="due date")
-    goal_add.set_defaults(handler=cmd_goal_add)
-    goal_list = goal_commands.add_parser("list", help="list goals")
-    goal_list.set_defaults(handler=cmd_goal_list)
+    _goal_commands(commands)
 
     _exchange_commands(commands)
     config = commands.add_parser(
@@ -192,6 +190,61 @@ def build_parser() -> argparse.ArgumentParser:
     )
     doctor.set_defaults(handler=cmd_doctor)
     return parser
+
+
+def _goal_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    goal = commands.add_parser(
+        "goal",
+        help="objectives and micro-goals: add, list with progress, done, drop, edit",
+        description="An objective holds micro-goals that are specific, measurable and "
+        "time-bound. Wins link to a goal with +slug in their text.",
+    )
+    goal_commands = goal.add_subparsers(title="goal commands", metavar="ACTION", required=True)
+    due_help = "due date: 2026-12-01, today, tomorrow, fri (the next Friday)"
+
+    goal_add = goal_commands.add_parser(
+        "add",
+        help="add an objective, or a micro-goal --under one",
+        description="Add a goal. A micro-goal goes --under an objective; give it what "
+        "'done' means (--criteria), a number of wins to reach (--target) and a --due date.",
+    )
+    goal_add.add_argument("title")
+    goal_add.add_argument("--under", "--parent", metavar="SLUG", help="the objective it is part of")
+    goal_add.add_argument("--criteria", metavar="TEXT", help="what 'done' means")
+    goal_add.add_argument(
+        "--target", type=whole_number, metavar="N", help="wins linked to it that make it done"
+    )
+    goal_add.add_argument("--due", metavar="DAY", help=due_help)
+    goal_add.add_argument("--slug", help="short name used as +slug (default: from the title)")
+    goal_add.set_defaults(handler=cmd_goal_add)
+
+    goal_list = goal_commands.add_parser(
+        "list", help="the goals as a tree, with progress and due dates"
+    )
+    goal_list.add_argument("--all", action="store_true", help="done and dropped ones too")
+    goal_list.set_defaults(handler=cmd_goal_list)
+
+    goal_done = goal_commands.add_parser("done", help="complete a goal (it is recorded as a win)")
+    goal_done.add_argument("slug", metavar="SLUG")
+    goal_done.set_defaults(handler=cmd_goal_done)
+
+    goal_drop = goal_commands.add_parser(
+        "drop", help="let a goal go (an objective's micro-goals go with it)"
+    )
+    goal_drop.add_argument("slug", metavar="SLUG")
+    goal_drop.set_defaults(handler=cmd_goal_drop)
+
+    goal_edit = goal_commands.add_parser("edit", help="change a goal (its +slug stays)")
+    goal_edit.add_argument("slug", metavar="SLUG")
+    goal_edit.add_argument("--title")
+    goal_edit.add_argument("--criteria", metavar="TEXT", help="what 'done' means")
+    target = goal_edit.add_mutually_exclusive_group()
+    target.add_argument("--target", type=whole_number, metavar="N")
+    target.add_argument("--no-target", action="store_true", help="done or not, no count")
+    due = goal_edit.add_mutually_exclusive_group()
+    due.add_argument("--due", metavar="DAY", help=due_help)
+    due.add_argument("--no-due", action="store_true", help="no due date")
+    goal_edit.set_defaults(handler=cmd_goal_edit)
 
 
 def _positive(text: str) -> int:

@@ -48,6 +48,9 @@ DEFAULT_SHORTCUT = "Ctrl+Alt+W"
 SHORTCUT_OFF = "none"
 THEME = "appearance.theme"
 THEMES = ("system", "light", "dark")
+GOALS_ACTIVE_LIMIT = "goals.active_limit"
+DEFAULT_ACTIVE_LIMIT = 5
+MAX_ACTIVE_LIMIT = 50
 WORKDAYS = settings.WORKDAYS
 RULE_KEYS = (END_OF_DAY, WEEKLY_REVIEW)
 RULE_FIELDS = ("enabled", "time", "days", "only_if_no_win", "grace")
@@ -322,6 +325,14 @@ OPTIONS: dict[str, Option] = {
             _same,
             str,
             THEMES,
+        ),
+        Option(
+            GOALS_ACTIVE_LIMIT,
+            "active micro-goals before a calm warning that they pile up",
+            DEFAULT_ACTIVE_LIMIT,
+            _number(GOALS_ACTIVE_LIMIT, 1, MAX_ACTIVE_LIMIT, "micro-goals"),
+            _same,
+            str,
         ),
     ]
 }

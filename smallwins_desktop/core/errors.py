@@ -122,3 +122,7 @@ class ExchangeError(SmallWinsError):
     """A file cannot be exported or imported as asked; for an import nothing was written.
 
     The message names the line or entry and what is wrong with it."""
+
+
+class GoalError(SmallWinsError):
+    """A goal cannot be created or changed as asked (a bad target, a finished goal...)."""

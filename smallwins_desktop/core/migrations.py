@@ -111,11 +111,22 @@ _V5_REFLECTIONS: Step = (
     )""",
 )
 
+_V6_GOAL_PROGRESS: Step = (
+    # The win that completing a goal recorded ("Completed: ..."): it is linked to the goal
+    # but is not progress towards it, and it is what the completion earned.
+    "ALTER TABLE goal ADD COLUMN done_win_id INTEGER REFERENCES win(id) ON DELETE SET NULL",
+    # Progress bars count each goal's wins (not setbacks, not the trash) off this index.
+    "CREATE INDEX win_goal_progress ON win (goal_id) WHERE kind = 'win' AND deleted_at IS NULL",
+    # The completion rate and the overload guard read goals by status.
+    "CREATE INDEX goal_status ON goal (status, due)",
+)
+
 STEPS: tuple[Step, ...] = (
     _V1_INITIAL,
     _V2_REMINDERS,
     _V3_TIMELINE,
     _V4_SMALL_COUNTS,
     _V5_REFLECTIONS,
+    _V6_GOAL_PROGRESS,
 )
 LATEST_VERSION = len(STEPS)

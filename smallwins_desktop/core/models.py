@@ -65,6 +65,8 @@ class Goal(BaseModel):
     status = pw.CharField(default="active")
     done_at = UTCDateTimeField(null=True)
     created_at = UTCDateTimeField()
+    # The "Completed: ..." win completing it recorded (Win is defined below, hence deferred).
+    done_win = pw.DeferredForeignKey("Win", null=True, on_delete="SET NULL")
 
 
 class Win(BaseModel):

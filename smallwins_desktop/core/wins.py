@@ -64,17 +64,20 @@ class WinRecord:
     updated_at: datetime
     deleted_at: datetime | None = None
 
-    def as_line(self) -> str:
-        """The win in capture syntax (without its day): 'Fixed it #qa +release-2 !!'."""
-        kind = "setback: " if self.kind == KIND_SETBACK else ""
+    def as_line(self, *, with_kind: bool = True) -> str:
+        """The win in capture syntax (without its day): 'Fixed it #qa +release-2 !!';
+        `with_kind=False` leaves out a setback's 'setback: ' (for text that says it already)."""
+        kind = "setback: " if self.kind == KIND_SETBACK and with_kind else ""
         tags = "".join(f" #{t}" for t in self.tags)
         goal = f" +{self.goal}" if self.goal else ""
         bangs = f" {'!' * self.impact}" if self.impact > 1 else ""
         return f"{kind}{self.text}{tags}{goal}{bangs}"
 
     def saved_message(self) -> str:
-        """What the CLI and the app answer once the win is saved."""
-        return f"{'Setback noted' if self.kind == KIND_SETBACK else 'Saved'}: {self.as_line()}"
+        """What the CLI and the app answer once the win is saved ('setback' said once)."""
+        if self.kind == KIND_SETBACK:
+            return f"Setback noted: {self.as_line(with_kind=False)}"
+        return f"Saved: {self.as_line()}"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from smallwins_desktop.app.capture.window import CaptureWindow
+from smallwins_desktop.app.capture.window import HIDE_AFTER_RESURFACED_MS, CaptureWindow
 from smallwins_desktop.app.journal.journal import DRAFT_KEY, Journal
 from smallwins_desktop.core import goals, settings, wins
 from smallwins_desktop.core.clock import FixedClock
@@ -254,3 +254,58 @@ def test_a_milestone_is_celebrated_once_even_if_its_win_is_deleted_and_logged_ag
     qtbot.keyClicks(window.editor, "First again")
     qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "first win" not in window.message.text()
+
+
+def test_a_setback_recalls_a_past_win_from_its_goal(
+    window: CaptureWindow, store: Store, clock: FixedClock, qtbot: QtBot
+) -> None:
+    goals.create(store, "Release two", now=clock.now(), slug="release-2")
+    wins.add(
+        store,
+        "2026-11-12: Shipped the beta +release-2 !!",
+        today=clock.now().date(),
+        now=clock.now(),
+    )
+    window.refresh()
+
+    qtbot.keyClicks(window.editor, "setback: The release build broke +release-2")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+
+    bar = window.message_bar
+    assert bar.resurfaced.isVisible()
+    assert (
+        bar.resurfaced.text() == "You moved this forward before: Shipped the beta (Thu 12 Nov 2026)"
+    )
+    assert "Setbacks are how we learn" in window.message.text()
+    assert window.isVisible()  # it stays long enough to be read, then hides
+    assert window._hide_timer.isActive()
+    assert window._hide_timer.interval() == HIDE_AFTER_RESURFACED_MS
+
+
+def test_a_setback_with_nothing_to_recall_shows_only_its_calm_word(
+    window: CaptureWindow, store: Store, qtbot: QtBot
+) -> None:
+    qtbot.keyClicks(window.editor, "setback: A bad day #mood")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+
+    assert not window.message_bar.resurfaced.isVisible()
+    assert "Setbacks are how we learn" in window.message.text()
+
+
+def test_the_next_save_clears_the_recalled_win(
+    window: CaptureWindow, store: Store, clock: FixedClock, qtbot: QtBot
+) -> None:
+    wins.add(
+        store,
+        "2026-11-12: Fixed the flaky test #testing",
+        today=clock.now().date(),
+        now=clock.now(),
+    )
+    qtbot.keyClicks(window.editor, "setback: Tests are red #testing")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.message_bar.resurfaced.isVisible()
+
+    qtbot.keyClicks(window.editor, "Tests are green again #testing")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert not window.message_bar.resurfaced.isVisible()

@@ -126,7 +126,7 @@ def test_add_dash_reads_a_multi_line_win_from_stdin(data_dir: Path) -> None:
 def test_a_setback_is_acknowledged_as_one(data_dir: Path) -> None:
     out = _ok("add", "2026-11-20: setback: The build broke", data_dir=data_dir)
 
-    assert out.strip() == "Setback noted: setback: The build broke"
+    assert out.strip() == "Setback noted: The build broke"
 
 
 def test_list_json_has_the_documented_fields(data_dir: Path) -> None:
@@ -275,7 +275,7 @@ def test_a_known_goal_links(data_dir: Path) -> None:
 
     assert (done.returncode, done.stderr) == (0, "")
     assert [w.goal for w in _stored(data_dir)] == ["release-2"]
-    assert "+release-2  Release 2  [active]" in _ok("goal", "list", data_dir=data_dir)
+    assert "+release-2  Release 2  [------]" in _ok("goal", "list", data_dir=data_dir)
 
 
 def test_an_invalid_iso_date_files_under_today_with_a_note(data_dir: Path) -> None:

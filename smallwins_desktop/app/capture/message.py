@@ -1,5 +1,6 @@
 """The line under the capture box: a celebration in proportion to the win, a problem said
-calmly, and the offer to create a goal a win named that does not exist yet.
+calmly, the offer to create a goal a win named that does not exist yet, and after a setback
+a past win from the same goal or tag.
 
 `core.celebrate` decides what a win earns; this only shows it.
 """
@@ -9,7 +10,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from smallwins_desktop.app import marks
 from smallwins_desktop.core.celebrate import Celebration
@@ -50,14 +58,24 @@ class MessageBar(QWidget):
         self._fade = QPropertyAnimation(self._fx, b"opacity", self)
         self._fade.setDuration(CELEBRATION_FADE_MS)
         self._fade.setEasingCurve(QEasingCurve.Type.OutBack)
+        self.resurfaced = QLabel(self)
+        self.resurfaced.setObjectName("resurfaced")
+        self.resurfaced.setWordWrap(True)
+        self.resurfaced.setTextFormat(Qt.TextFormat.PlainText)  # a win's text is never markup
+        self.resurfaced.setAccessibleName(self.tr("A past win"))
+        self.resurfaced.hide()
         self.goal_button = QPushButton(self)
         self.goal_button.setAccessibleName(self.tr("Create the goal"))
         self.goal_button.clicked.connect(self._accept_goal)
         self.goal_button.hide()
+        text = QVBoxLayout()
+        text.setContentsMargins(0, 0, 0, 0)
+        text.addWidget(self.label)
+        text.addWidget(self.resurfaced)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.label, 1)
+        row.addLayout(text, 1)
         row.addWidget(self.goal_button)
 
     @property
@@ -101,7 +119,14 @@ class MessageBar(QWidget):
         self.goal_button.show()
         self.changed.emit()
 
+    def resurface(self, text: str) -> None:
+        """Below a setback's calm word: a past win from the same goal or tag."""
+        self.resurfaced.setText(text)
+        self.resurfaced.show()
+        self.changed.emit()
+
     def clear(self) -> None:
+        self.resurfaced.hide()
         self.label.hide()
         self.mark.hide()
         self.label.setProperty("problem", False)
@@ -110,6 +135,7 @@ class MessageBar(QWidget):
 
     def _show(self, text: str, *, problem: bool, rich: bool = False) -> None:
         self.goal_button.hide()
+        self.resurfaced.hide()
         self.mark.hide()
         self._pending_goal = None
         self.label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)

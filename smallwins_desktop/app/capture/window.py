@@ -5,7 +5,8 @@ holds the mouse, on top and focused, with any unsaved draft back in place. The d
 (debounced) while typing, so Esc, a quit or a crash loses nothing.
 
 After a save its `MessageBar` shows a small celebration in proportion to the win and, for
-Enter, the window hides shortly after; Ctrl+Enter stays for the next.
+Enter, the window hides shortly after; Ctrl+Enter stays for the next. After a setback it
+recalls a past win from the same goal or tag, and stays long enough to read it.
 Problems are said inline and calmly: nothing here is a modal dialog.
 """
 
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 
 DRAFT_SAVE_DELAY_MS = 400
 HIDE_AFTER_SAVE_MS = {0: 700, 1: 700, 2: 1_100, 3: 1_600}
+HIDE_AFTER_RESURFACED_MS = 4_500  # long enough to read the past win a setback recalls
 COUNTER_FROM = int(MAX_TEXT_LENGTH * 0.9)
 WINDOW_WIDTH = 520
 IMPACT_LABELS = {1: "Small", 2: "Medium", 3: "Big"}
@@ -196,10 +198,13 @@ class CaptureWindow(QWidget):
         self._journal.save_draft("")
         self._impact_override = None
         self.message_bar.celebrate(celebration, result.notes)
+        hide_after = HIDE_AFTER_SAVE_MS.get(celebration.level, 700)
+        if result.win.kind == KIND_SETBACK and self._resurface(result.win.uuid):
+            hide_after = HIDE_AFTER_RESURFACED_MS
         if result.unknown_goal:
             self.message_bar.offer_goal(result.unknown_goal, result.win.uuid)
         elif not keep_open:
-            self._hide_timer.start(HIDE_AFTER_SAVE_MS.get(celebration.level, 700))
+            self._hide_timer.start(hide_after)
 
     def set_impact(self, level: int) -> None:
         self._impact_override = level
@@ -244,6 +249,21 @@ class CaptureWindow(QWidget):
         if draft.goal:
             parts.append(f"+{draft.goal}")
         return " · ".join(parts)
+
+    def _resurface(self, setback_uuid: str) -> bool:
+        """Show a past win from the setback's goal or tag; whether there was one."""
+        try:
+            past = self._journal.past_win_for(setback_uuid)
+        except SmallWinsError as error:  # the setback is saved; recalling is a bonus
+            log.warning("cannot look up a past win for a setback: %s", error)
+            return False
+        if past is None:
+            return False
+        when = past.day.strftime("%a %d %b %Y")
+        self.message_bar.resurface(
+            self.tr("You moved this forward before: %s (%s)") % (past.text, when)
+        )
+        return True
 
     def _create_goal(self, slug: str, win_uuid: str) -> None:
         try:

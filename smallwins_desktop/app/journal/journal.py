@@ -16,14 +16,29 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from smallwins_desktop.core import config, goals, reflections, review, settings, stats, wins
+from smallwins_desktop.core import (
+    goals,
+    recognition,
+    reflections,
+    review,
+    setbacks,
+    settings,
+    stats,
+    wins,
+)
 from smallwins_desktop.core import insights as core_insights
 from smallwins_desktop.core.capture import Draft, parse
-from smallwins_desktop.core.celebrate import Celebration, celebration_for, in_style
+from smallwins_desktop.core.celebrate import Celebration
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import SmallWinsError
-from smallwins_desktop.core.goals import GoalRecord
+from smallwins_desktop.core.goals import (
+    Completion,
+    CompletionRate,
+    GoalNode,
+    GoalRecord,
+    Overload,
+)
 from smallwins_desktop.core.stats import Memory, Rhythm, TodaySummary
 from smallwins_desktop.core.wins import AddResult, WinFilter, WinRecord
 
@@ -31,7 +46,7 @@ log = logging.getLogger(__name__)
 
 EXTERNAL_CHANGE_POLL_MS = 3_000
 DRAFT_KEY = "capture.draft"
-CELEBRATED_KEY = "celebrate.milestones"
+CELEBRATED_KEY = recognition.CELEBRATED_KEY
 
 
 class Journal(QObject):
@@ -148,6 +163,10 @@ class Journal(QObject):
     def goals(self) -> list[GoalRecord]:
         return goals.list_goals(self._store)
 
+    def past_win_for(self, setback_uuid: str) -> WinRecord | None:
+        """One past win from the goal or a tag of a setback just saved, to recall."""
+        return setbacks.past_win_for(self._store, setback_uuid)
+
     def parse(self, line: str) -> Draft:
         return parse(line, self.today())
 
@@ -162,19 +181,7 @@ class Journal(QObject):
         now = self._clock.now()
         with self._store.write():  # the win and its milestone bookkeeping land together
             result = wins.add_draft(self._store, draft, now=now, source=source, uuid=uuid)
-            summary = self.summary()
-            celebrated = settings.get(self._store, CELEBRATED_KEY, [])
-            celebration = celebration_for(
-                impact=result.win.impact,
-                kind=result.win.kind,
-                wins_today=summary.wins,
-                total_wins=summary.total,
-                streak=summary.streak,
-                already_celebrated=frozenset(celebrated),
-            )
-            celebration = in_style(celebration, config.get(self._store, config.CELEBRATIONS))
-            if celebration.milestone is not None:  # each milestone is celebrated once, ever
-                settings.put(self._store, CELEBRATED_KEY, [*celebrated, celebration.milestone])
+            celebration = recognition.recognise(self._store, result.win, today=self.today())
         self._changed()
         return result, celebration
 
@@ -232,6 +239,36 @@ class Journal(QObject):
 
     def overload(self) -> core_insights.Insight | None:
         return core_insights.overload(self._store, core_insights.active_goal_limit(self._store))
+
+    # -- goals -----------------------------------------------------------------------------
+
+    def goal_tree(self, *, include_closed: bool = False) -> list[GoalNode]:
+        return goals.tree(self._store, today=self.today(), include_closed=include_closed)
+
+    def goal_overload(self) -> Overload | None:
+        return goals.overload(self._store)
+
+    def completion_rates(self) -> list[CompletionRate]:
+        return goals.completion_rates(self._store, now=self._clock.now())
+
+    def add_goal(self, title: str, **fields: Any) -> GoalRecord:
+        """`goals.create`'s fields: slug, parent, criteria, target, due."""
+        goal = goals.create(self._store, title, now=self._clock.now(), **fields)
+        self._changed()
+        return goal
+
+    def complete_goal(self, slug: str) -> Completion:
+        """Mark a goal done; its "Completed: ..." win and celebration come back."""
+        done = goals.complete(
+            self._store, slug, now=self._clock.now(), today=self.today(), source="capture"
+        )
+        self._changed()
+        return done
+
+    def drop_goal(self, slug: str) -> list[GoalRecord]:
+        dropped = goals.drop(self._store, slug, now=self._clock.now())
+        self._changed()
+        return dropped
 
     def edit(self, uuid: str, **fields: Any) -> WinRecord:
         """Change a win (`wins.edit`'s fields: text, day, impact, kind, tags, goal)."""

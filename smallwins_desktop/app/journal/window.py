@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smallwins_desktop.app.journal.goals_view import GoalsView, open_goals_window
 from smallwins_desktop.app.journal.heatmap import HeatmapView
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.rhythm import RhythmPanel
@@ -187,6 +188,7 @@ class JournalWindow(QMainWindow):
         self._journal = journal
         self._stale = True
         self._picked: tuple[date, date] | None = None
+        self._goals_view: GoalsView | None = None
         self.setWindowTitle(self.tr("Journal — Small Wins"))
         self.setWindowIcon(app_icon())
         self.setObjectName("journalWindow")
@@ -372,6 +374,10 @@ class JournalWindow(QMainWindow):
             self.tr("&Clear filters"),
             QKeySequence(Qt.Key.Key_Escape),
             self.clear_filters,
+        )
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.goals_action = self._action(
+            view_menu, self.tr("&Goals…"), QKeySequence("Ctrl+G"), self.show_goals
         )
 
     def _action(
@@ -685,6 +691,15 @@ class JournalWindow(QMainWindow):
             self._journal.set_rest_day(day, rest)
         except SmallWinsError as error:
             self._report(str(error))
+
+    def show_goals(self) -> GoalsView:
+        """The Goals window (one, kept and shown again)."""
+        if self._goals_view is None:
+            self._goals_view = open_goals_window(self._journal, self)
+        self._goals_view.show()
+        self._goals_view.raise_()
+        self._goals_view.activateWindow()
+        return self._goals_view
 
     def show_trash(self) -> None:
         TrashDialog(self._journal, self).exec()

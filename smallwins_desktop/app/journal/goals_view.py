@@ -1,0 +1,342 @@
+"""The Goals view: objectives and their micro-goals with painted progress bars, Done and Drop,
+and a row to add a goal that warns, calmly, when micro-goals pile up.
+
+    Goals
+    Done by the due date: last 30 days 80% ...
+    ┌ Launch the site            [■■■■□□]  2/3
+    │   Ship the landing page    [■■■□□□]  3/5   due 2026-11-27   [Done] [Drop]
+    │   Write the docs           [□□□□□□]        OVERDUE 2026-11-19 [Done] [Drop]
+    [title] [under ▾] [target] [due] [done means] [Add]
+    You have 6 active micro-goals; your limit is 5. ...
+
+Everything goes through the `Journal` (which calls `core.goals`); progress comes ready-made
+from `goals.tree`, nothing is counted here. The journal window opens it (View → Goals).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import date
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.marks import Colors
+from smallwins_desktop.core.errors import SmallWinsError
+from smallwins_desktop.core.goals import MAX_TARGET, GoalNode, Progress
+
+log = logging.getLogger(__name__)
+
+BAR_SIZE = QSize(120, 12)
+LABEL_PADDING_PX = 8  # the count and due columns are as wide as their widest text, so bars line up
+MICRO_GOAL_INDENT_PX = 24
+PROBLEM_COLOR = "#c0392b"
+
+
+class GoalBar(QWidget):
+    """A goal's progress as a painted bar: the track, and the part done in the win colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.progress = Progress(0, None, done=False)
+        self.setFixedSize(BAR_SIZE)
+        self.setAccessibleName(self.tr("Progress"))
+
+    def set_progress(self, progress: Progress) -> None:
+        self.progress = progress
+        if progress.total is not None:
+            told = self.tr("%d of %d") % (progress.count, progress.total)
+        else:
+            told = self.tr("done") if progress.done else self.tr("not done yet")
+        self.setAccessibleDescription(told)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colors = Colors(self.palette())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        track = QRectF(0.5, 0.5, self.width() - 1.0, self.height() - 1.0)
+        radius = track.height() / 2
+        painter.setBrush(colors.heat[0])
+        painter.drawRoundedRect(track, radius, radius)
+        share = self.progress.fraction
+        if share > 0:
+            painter.setBrush(colors.win)
+            painter.drawRoundedRect(
+                QRectF(track.x(), track.y(), track.width() * share, track.height()), radius, radius
+            )
+
+
+class GoalRow(QFrame):
+    """One goal: its title, bar, count, due date (overdue marked), Done and Drop.
+
+    Signals:
+        done_clicked(str slug), drop_clicked(str slug): the user pressed that goal's button.
+    """
+
+    done_clicked = Signal(str)
+    drop_clicked = Signal(str)
+
+    def __init__(self, node: GoalNode, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        goal = node.goal
+        self.slug = goal.slug
+        self.setObjectName("goalRow")
+        self.setAccessibleName(goal.title)
+        self.title = QLabel(html.escape(goal.title), self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        if node.is_objective:
+            self.title.setText(f"<b>{html.escape(goal.title)}</b>")
+        self.title.setToolTip(
+            f"+{goal.slug}" + (self.tr("\nDone means: %s") % goal.criteria if goal.criteria else "")
+        )
+        self.bar = GoalBar(self)
+        self.bar.set_progress(node.progress)
+        self.count = QLabel(self)
+        if node.progress.total is not None:
+            self.count.setText(f"{node.progress.count}/{node.progress.total}")
+        self.due = QLabel(self)
+        self.due.setObjectName("goalDue")
+        if goal.due is not None:
+            if node.overdue:
+                self.due.setText(self.tr("Overdue since %s") % goal.due.isoformat())
+                self.due.setStyleSheet(f"color: {PROBLEM_COLOR};")
+            elif goal.due == today:
+                self.due.setText(self.tr("Due today"))
+            else:
+                self.due.setText(self.tr("Due %s") % goal.due.isoformat())
+        self.done_button = QPushButton(self.tr("Done"), self)
+        self.done_button.setAccessibleName(self.tr("Mark %s done") % goal.title)
+        self.done_button.clicked.connect(lambda: self.done_clicked.emit(self.slug))
+        self.drop_button = QPushButton(self.tr("Drop"), self)
+        self.drop_button.setAccessibleName(self.tr("Drop %s") % goal.title)
+        self.drop_button.clicked.connect(lambda: self.drop_clicked.emit(self.slug))
+        metrics = self.fontMetrics()
+        widest_due = self.tr("Overdue since %s") % "0000-00-00"
+        self.count.setFixedWidth(metrics.horizontalAdvance("000/000") + LABEL_PADDING_PX)
+        self.due.setFixedWidth(metrics.horizontalAdvance(widest_due) + LABEL_PADDING_PX)
+        for button in (self.done_button, self.drop_button):
+            button.setEnabled(goal.status == "active")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0 if goal.parent is None else MICRO_GOAL_INDENT_PX, 2, 0, 2)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.bar)
+        row.addWidget(self.count)
+        row.addWidget(self.due)
+        row.addWidget(self.done_button)
+        row.addWidget(self.drop_button)
+
+
+class GoalsView(QWidget):
+    """Objectives and micro-goals, completing and dropping them, and adding new ones.
+
+    Signals:
+        goal_completed(str slug): a goal was marked done (its win is recorded).
+    """
+
+    goal_completed = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self.rows: dict[str, GoalRow] = {}
+        self.setObjectName("goalsView")
+        self.setAccessibleName(self.tr("Goals"))
+        self.setWindowTitle(self.tr("Goals — Small Wins"))
+
+        self.rates = QLabel(self)
+        self.rates.setObjectName("completionRates")
+        self.rates.setWordWrap(True)
+        self.rates.setAccessibleName(self.tr("Micro-goals done by their due date"))
+        self.empty = QLabel(self.tr("No active goals. Add one below."), self)
+        self.list_widget = QWidget(self)
+        self.list_layout = QVBoxLayout(self.list_widget)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.list_widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("A new goal"))
+        self.title_edit.setAccessibleName(self.tr("New goal's title"))
+        self.title_edit.returnPressed.connect(self.add_goal)
+        self.under = QComboBox(self)
+        self.under.setAccessibleName(self.tr("Part of the objective"))
+        self.target = QSpinBox(self)
+        self.target.setRange(0, MAX_TARGET)
+        self.target.setSpecialValueText(self.tr("No target"))
+        self.target.setAccessibleName(self.tr("Target: wins that make it done"))
+        self.due_edit = QLineEdit(self)
+        self.due_edit.setPlaceholderText(self.tr("Due YYYY-MM-DD"))
+        self.due_edit.setAccessibleName(self.tr("Due date"))
+        self.criteria = QLineEdit(self)
+        self.criteria.setPlaceholderText(self.tr("Done means…"))
+        self.criteria.setAccessibleName(self.tr("What done means"))
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.setAccessibleName(self.tr("Add the goal"))
+        self.add_button.clicked.connect(self.add_goal)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.title_edit, 2)
+        add_row.addWidget(self.under, 1)
+        add_row.addWidget(self.target)
+        add_row.addWidget(self.due_edit)
+        add_row.addWidget(self.criteria, 2)
+        add_row.addWidget(self.add_button)
+
+        self.overload_label = QLabel(self)
+        self.overload_label.setObjectName("overloadWarning")
+        self.overload_label.setWordWrap(True)
+        self.overload_label.setAccessibleName(self.tr("Too many active micro-goals"))
+        self.overload_label.hide()
+        self.message = QLabel(self)
+        self.message.setObjectName("goalsMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rates)
+        layout.addWidget(self.empty)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(add_row)
+        layout.addWidget(self.overload_label)
+        layout.addWidget(self.message)
+        journal.changed.connect(self._journal_changed)
+        self.refresh()
+
+    def sizeHint(self) -> QSize:
+        return QSize(860, 520)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def _journal_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the goals, their progress, the rates and the overload again."""
+        try:
+            tree = self._journal.goal_tree()
+            rates = self._journal.completion_rates()
+            overload = self._journal.goal_overload()
+        except SmallWinsError as error:
+            self._say(str(error), problem=True)
+            return
+        for row in self.rows.values():
+            self.list_layout.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self.rows.clear()
+        today = self._journal.today()
+        position = 0
+        for node in tree:
+            for each in (node, *node.children):
+                row = GoalRow(each, today, self.list_widget)
+                row.done_clicked.connect(self.complete)
+                row.drop_clicked.connect(self.drop)
+                self.list_layout.insertWidget(position, row)
+                self.rows[each.goal.slug] = row
+                position += 1
+        self.empty.setVisible(not tree)
+        told = [rate.line() for rate in rates if rate.rate is not None]
+        self.rates.setText(
+            self.tr("Done by the due date: %s") % " ".join(told)
+            if told
+            else self.tr("No micro-goal fell due in the last 90 days.")
+        )
+        self._fill_objectives(tree)
+        self.overload_label.setVisible(overload is not None)
+        if overload is not None:
+            self.overload_label.setText(overload.message())
+
+    def _fill_objectives(self, tree: list[GoalNode]) -> None:
+        kept = self.under.currentData()
+        self.under.clear()
+        self.under.addItem(self.tr("On its own"), None)
+        for node in tree:
+            if node.goal.status == "active":
+                self.under.addItem(self.tr("Under %s") % node.goal.title, node.goal.slug)
+        found = self.under.findData(kept)
+        self.under.setCurrentIndex(max(0, found))
+
+    def add_goal(self) -> None:
+        due_text = self.due_edit.text().strip()
+        try:
+            due = date.fromisoformat(due_text) if due_text else None
+        except ValueError:
+            self._say(self.tr("The due date is a day such as 2026-12-01."), problem=True)
+            return
+        target = self.target.value() or None
+        try:
+            goal = self._journal.add_goal(
+                self.title_edit.text(),
+                parent=self.under.currentData(),
+                criteria=self.criteria.text(),
+                target=target,
+                due=due,
+            )
+        except SmallWinsError as error:
+            self._say(str(error), problem=True)
+            return
+        for edit in (self.title_edit, self.due_edit, self.criteria):
+            edit.clear()
+        self.target.setValue(0)
+        said = self.tr("Goal added: %s (+%s)") % (goal.title, goal.slug)
+        if due is not None and due < self._journal.today():
+            said += " " + self.tr("Its due date is already past, so it shows as overdue.")
+        self._say(said)
+        self.refresh()  # the journal may not be watched by this view when hidden
+
+    def complete(self, slug: str) -> None:
+        try:
+            done = self._journal.complete_goal(slug)
+        except SmallWinsError as error:
+            self._say(str(error), problem=True)
+            return
+        celebration = done.celebration
+        lines = [celebration.headline, celebration.detail]
+        self._say(" ".join(line for line in lines if line))
+        self.refresh()
+        self.goal_completed.emit(slug)
+
+    def drop(self, slug: str) -> None:
+        try:
+            dropped = self._journal.drop_goal(slug)
+        except SmallWinsError as error:
+            self._say(str(error), problem=True)
+            return
+        self._say(self.tr("Dropped: %s") % ", ".join(goal.title for goal in dropped))
+        self.refresh()
+
+    def _say(self, text: str, *, problem: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {PROBLEM_COLOR};" if problem else "")
+        self.message.setProperty("problem", problem)
+        self.message.show()
+
+
+def open_goals_window(journal: Journal, parent: QWidget | None = None) -> GoalsView:
+    """The Goals view as a window of its own (the journal window keeps one and re-shows it)."""
+    view = GoalsView(journal, parent)
+    view.setWindowFlag(Qt.WindowType.Window, True)
+    view.resize(view.sizeHint())
+    return view
