@@ -17,7 +17,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from smallwins_desktop.core import settings, stats, wins
+from smallwins_desktop.core import config, goals, settings, stats, wins
 from smallwins_desktop.core.capture import KIND_WIN
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.wins import WinRecord
@@ -28,8 +28,6 @@ CLUSTER_MIN_WINS = 10  # fewer wins than this say nothing about a pattern
 CONFIDENCE_WEEKS = 3
 CONFIDENCE_MIN_WINS = 3  # "wins kept coming": at least this many in each of those weeks
 GAP_WORKDAYS = 3
-DEFAULT_ACTIVE_LIMIT = 5
-ACTIVE_LIMIT_KEY = "goals.active_limit"
 
 
 @dataclass(frozen=True)
@@ -65,8 +63,8 @@ def insights(store: Store, today: date, *, active_limit: int | None = None) -> l
 
 @uses_store
 def active_goal_limit(store: Store) -> int:
-    value = settings.get(store, ACTIVE_LIMIT_KEY, DEFAULT_ACTIVE_LIMIT)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 5
+    """The user's `goals.active_limit` (checked by `core.config`, 5 unless set)."""
+    return int(config.get(store, config.GOALS_ACTIVE_LIMIT))
 
 
 @uses_store
@@ -164,14 +162,11 @@ def confidence_not_rising(store: Store, today: date) -> Insight | None:
 
 
 @uses_store
-def overload(store: Store, limit: int) -> Insight | None:
-    """More active micro-goals (active goals with no active goal under them) than `limit`."""
-    active = int(
-        store.db.execute_sql(
-            "SELECT COUNT(*) FROM goal g WHERE g.status = 'active' AND NOT EXISTS "
-            "(SELECT 1 FROM goal c WHERE c.parent_id = g.id AND c.status = 'active')"
-        ).fetchone()[0]
-    )
+def overload(store: Store, limit: int | None = None) -> Insight | None:
+    """More active micro-goals than `limit` (the user's setting unless given), counted as
+    `goals.active_micro_goals` counts them."""
+    limit = active_goal_limit(store) if limit is None else limit
+    active = goals.active_micro_goals(store)
     if active <= limit:
         return None
     return Insight(

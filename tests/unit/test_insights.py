@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from smallwins_desktop.core import goals, insights, reflections, settings, stats, wins
+from smallwins_desktop.core import goals, insights, reflections, stats, wins
 from smallwins_desktop.core.capture import parse
 from smallwins_desktop.core.db import Store
 
@@ -117,7 +117,9 @@ def test_the_limit_is_the_users_setting(store: Store) -> None:
     for n in range(4):
         goals.create(store, f"Goal {n}", now=NOW, slug=f"goal-{n}")
     assert "overload" not in _keys(store)
-    settings.put(store, insights.ACTIVE_LIMIT_KEY, 3)
+    from smallwins_desktop.core import config
+
+    config.put(store, config.GOALS_ACTIVE_LIMIT, 3, now=NOW)
     assert "overload" in _keys(store)
 
 

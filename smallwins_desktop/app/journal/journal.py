@@ -238,7 +238,7 @@ class Journal(QObject):
         return goal
 
     def overload(self) -> core_insights.Insight | None:
-        return core_insights.overload(self._store, core_insights.active_goal_limit(self._store))
+        return core_insights.overload(self._store)
 
     # -- goals -----------------------------------------------------------------------------
 
