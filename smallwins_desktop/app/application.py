@@ -261,6 +261,7 @@ class SmallWinsApp(QObject):
             self._journal_window = JournalWindow(self.journal)
             self._journal_window.capture_requested.connect(self.capture.present)
             self._journal_window.reflect_requested.connect(self.open_reflection)
+            self._journal_window.review_requested.connect(self.open_review)
         self._journal_window.present()
 
     def open_reflection(self) -> None:

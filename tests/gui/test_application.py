@@ -319,3 +319,21 @@ def test_smallwins_add_hands_the_win_over_without_loading_the_cli_or_peewee(
     assert "loaded: [] code: 0" in result.stdout
     [win] = wins.list_wins(store)
     assert (win.text, win.tags, win.source) == ("Handed over", ("fast",), "cli")
+
+
+def test_the_journal_opens_the_reflection_and_the_weekly_review(
+    app: SmallWinsApp, qtbot: QtBot
+) -> None:
+    from smallwins_desktop.app.reflection.review import WeeklyReviewWindow
+    from smallwins_desktop.app.reflection.window import ReflectionWindow
+
+    app.open_journal()
+    window = app._journal_window
+    assert window is not None
+    window.reflect_action.trigger()
+    window.review_action.trigger()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert any(isinstance(w, ReflectionWindow) for w in shown)
+    assert any(isinstance(w, WeeklyReviewWindow) for w in shown)
+    for w in shown:
+        w.close()

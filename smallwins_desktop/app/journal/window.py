@@ -178,10 +178,11 @@ class _Step(QUndoCommand):
 
 class JournalWindow(QMainWindow):
     """Signals: capture_requested: the user asked for the capture box (Ctrl+N);
-    reflect_requested: File → Reflect on today…"""
+    reflect_requested: File → Reflect on today…; review_requested: File → Weekly review…"""
 
     capture_requested = Signal()
     reflect_requested = Signal()
+    review_requested = Signal()
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -341,6 +342,13 @@ class JournalWindow(QMainWindow):
             None,
             self.reflect_requested.emit,
             "A minute of reflection on the day",
+        )
+        self.review_action = self._action(
+            file_menu,
+            self.tr("Weekly re&view…"),
+            None,
+            self.review_requested.emit,
+            "The week by goal, and next week's micro-goals",
         )
         self.trash_action = self._action(file_menu, self.tr("&Trash…"), None, self.show_trash)
         file_menu.addSeparator()
