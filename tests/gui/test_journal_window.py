@@ -17,7 +17,8 @@ from smallwins_desktop.app.journal.editor import WinEditor
 from smallwins_desktop.app.journal.heatmap import day_tooltip
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.timeline import FIRST_PAGE, PAGE_SIZE, day_heading
-from smallwins_desktop.app.journal.window import JournalWindow, TrashDialog
+from smallwins_desktop.app.journal.trash import TrashDialog
+from smallwins_desktop.app.journal.window import JournalWindow
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.capture import parse
 from smallwins_desktop.core.clock import FixedClock

@@ -22,27 +22,23 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QFocusEvent,
     QKeyEvent,
     QKeySequence,
     QShowEvent,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -55,13 +51,21 @@ from PySide6.QtWidgets import (
 from smallwins_desktop.app.journal.goals_view import GoalsView, open_goals_window
 from smallwins_desktop.app.journal.heatmap import HeatmapView
 from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.journal.parts import (
+    LazyCombo,
+    Legend,
+    NoticeBar,
+    TimelineView,
+    UndoStep,
+    short,
+)
 from smallwins_desktop.app.journal.rhythm import RhythmPanel
 from smallwins_desktop.app.journal.timeline import (
     IMPACT_WORDS,
     TimelineDelegate,
     TimelineModel,
 )
-from smallwins_desktop.app.marks import Colors
+from smallwins_desktop.app.journal.trash import TrashDialog
 from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN
 from smallwins_desktop.core.errors import SmallWinsError
@@ -72,108 +76,7 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 0
 """Search runs on the next turn of the event loop: fast typing coalesces, nothing waits."""
-UNDO_BAR_MS = 12_000
 PERIODS = ("any", "week", "30", "year")
-
-
-class TimelineView(QListView):
-    """The list of wins: Enter edits, Delete deletes; scrolls smoothly, a pixel at a time."""
-
-    edit_requested = Signal(QModelIndex)
-    delete_requested = Signal(QModelIndex)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.verticalScrollBar().setSingleStep(24)
-        self.setUniformItemSizes(False)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap again to a new width
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        index = self.currentIndex()
-        if self.state() != QAbstractItemView.State.EditingState and index.isValid():
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.edit_requested.emit(index)
-                return
-            if event.key() == Qt.Key.Key_Delete:
-                self.delete_requested.emit(index)
-                return
-        super().keyPressEvent(event)
-
-
-class NoticeBar(QFrame):
-    """A line at the foot of the window: what just happened, with Undo when it can be undone."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(self.tr("Notice"))
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.undo_button = QPushButton(self.tr("Undo"), self)
-        self.undo_button.setAccessibleName(self.tr("Undo"))
-        self.close_button = QPushButton(self.tr("Dismiss"), self)
-        self.close_button.setFlat(True)
-        self.close_button.setAccessibleName(self.tr("Dismiss the notice"))
-        self.close_button.clicked.connect(self.hide)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 4, 6, 4)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.undo_button)
-        row.addWidget(self.close_button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(UNDO_BAR_MS)
-        self._timer.timeout.connect(self.hide)
-        self.hide()
-
-    def say(self, text: str, *, undo: bool, problem: bool = False) -> None:
-        self.label.setText(text)
-        self.label.setProperty("problem", problem)
-        self.undo_button.setVisible(undo)
-        self.show()
-        if problem:
-            self._timer.stop()  # a problem stays until it is read and dismissed
-        else:
-            self._timer.start()
-
-
-class _Step(QUndoCommand):
-    """An action already done, that the undo stack can take back and do again."""
-
-    def __init__(
-        self,
-        text: str,
-        redo: Callable[[], Any],
-        undo: Callable[[], Any],
-        report: Callable[[str], None],
-    ) -> None:
-        super().__init__(text)
-        self._redo, self._undo, self._report = redo, undo, report
-        self._done_once = True
-
-    def redo(self) -> None:
-        if self._done_once:  # pushed after the action succeeded: nothing to do yet
-            self._done_once = False
-            return
-        self._run(self._redo, "redo")
-
-    def undo(self) -> None:
-        self._run(self._undo, "undo")
-
-    def _run(self, step: Callable[[], Any], what: str) -> None:
-        try:
-            step()
-        except SmallWinsError as error:
-            self._report(f"Could not {what} “{self.text()}”: {error}")
 
 
 class JournalWindow(QMainWindow):
@@ -199,7 +102,7 @@ class JournalWindow(QMainWindow):
         self.heatmap = HeatmapView(self)
         self.heatmap.range_picked.connect(self.pick_days)
         self.heatmap.rest_day_toggled.connect(self._toggle_rest_day)
-        self.legend = _Legend(self)
+        self.legend = Legend(self)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search wins and tags  (Ctrl+F)"))
@@ -277,7 +180,7 @@ class JournalWindow(QMainWindow):
     # -- building ----------------------------------------------------------------------------
 
     def _combo(self, name: str, fill: Callable[[], None] | None = None) -> QComboBox:
-        combo = _LazyCombo(fill, self)
+        combo = LazyCombo(fill, self)
         combo.setAccessibleName(self.tr("Filter by %s") % name.lower())
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
@@ -648,15 +551,15 @@ class JournalWindow(QMainWindow):
             self.notice.say(str(error), undo=False, problem=True)
             return
         self.undo_stack.push(
-            _Step(
-                self.tr("delete “%s”") % _short(win.text),
+            UndoStep(
+                self.tr("delete “%s”") % short(win.text),
                 lambda: self._journal.delete(win.uuid),
                 lambda: self._journal.restore(win.uuid),
                 self._report,
             )
         )
         self.notice.say(
-            self.tr("Moved to the trash: “%s”. It stays there for 30 days.") % _short(win.text),
+            self.tr("Moved to the trash: “%s”. It stays there for 30 days.") % short(win.text),
             undo=True,
         )
         next_row = min(row, self.model.rowCount() - 1)
@@ -677,14 +580,14 @@ class JournalWindow(QMainWindow):
         changed = self._journal.edit(win.uuid, **changes)
         self.model.replace_win(changed)
         self.undo_stack.push(
-            _Step(
-                self.tr("edit “%s”") % _short(win.text),
+            UndoStep(
+                self.tr("edit “%s”") % short(win.text),
                 lambda: self._journal.edit(win.uuid, **changes),
                 lambda: self._journal.edit(win.uuid, **undo),
                 self._report,
             )
         )
-        self.notice.say(self.tr("Saved the change to “%s”.") % _short(changed.text), undo=True)
+        self.notice.say(self.tr("Saved the change to “%s”.") % short(changed.text), undo=True)
 
     def _editor_closed(self, editor: QWidget, hint: Any) -> None:
         self.view.setFocus()
@@ -739,120 +642,3 @@ class JournalWindow(QMainWindow):
             self.clear_filters()
             return
         super().keyPressEvent(event)
-
-
-class TrashDialog(QDialog):
-    """Deleted wins, with how long each can still come back; Restore brings one back."""
-
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._journal = journal
-        self.setWindowTitle(self.tr("Trash — Small Wins"))
-        self.setAccessibleName(self.tr("Trash"))
-        self.resize(560, 480)
-        self.model = TimelineModel(journal, self)
-        self.model.set_filter(WinFilter(deleted=True))
-        delegate = TimelineDelegate(journal, self)
-        delegate.trash = True
-        self.view = TimelineView(self)
-        self.view.setAccessibleName(self.tr("Deleted wins"))
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(delegate)
-        self.view.edit_requested.connect(lambda index: self.restore(index.row()))
-        explain = QLabel(
-            self.tr("Deleted wins wait here for 30 days, then go for good. Enter restores one."),
-            self,
-        )
-        explain.setWordWrap(True)
-        self.problem = QLabel(self)
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.restore_button = buttons.addButton(
-            self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.restore_button.setAccessibleName(self.tr("Restore the selected win"))
-        self.restore_button.clicked.connect(lambda: self.restore(self.view.currentIndex().row()))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-        if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0))
-        else:
-            explain.setText(self.tr("The trash is empty."))
-
-    def restore(self, row: int) -> None:
-        win = self.model.win(row)
-        if win is None:
-            return
-        try:
-            self._journal.restore(win.uuid)
-        except SmallWinsError as error:
-            self.problem.setText(str(error))
-            self.problem.show()
-            return
-        self.model.reload()
-
-
-class _LazyCombo(QComboBox):
-    """A filter list filled again just before it opens when the journal changed meanwhile."""
-
-    def __init__(self, fill: Callable[[], None] | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._fill = fill
-        self.stale = fill is not None  # filled when first needed, not while the window opens
-
-    def fill_if_stale(self) -> None:
-        if self._fill is not None and self.stale:
-            self.stale = False
-            self._fill()
-
-    def showPopup(self) -> None:
-        self.fill_if_stale()
-        super().showPopup()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self.fill_if_stale()  # the arrow keys choose without opening the list
-        super().focusInEvent(event)
-
-
-class _Legend(QWidget):
-    """'Fewer ■■■■■ more' under the heatmap."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(3)
-        fewer = QLabel(self.tr("Fewer"), self)
-        fewer.setEnabled(False)
-        row.addWidget(fewer)
-        self.swatches = []
-        for level in range(5):
-            swatch = QLabel(self)
-            swatch.setFixedSize(12, 12)
-            self.swatches.append((swatch, level))
-            row.addWidget(swatch)
-        more = QLabel(self.tr("more"), self)
-        more.setEnabled(False)
-        row.addWidget(more)
-        self.setAccessibleName(self.tr("Heatmap legend: lighter is fewer wins"))
-        self._paint_swatches()
-
-    def _paint_swatches(self) -> None:
-        colors = Colors(self.palette())
-        for swatch, level in self.swatches:
-            swatch.setStyleSheet(f"background: {colors.heat[level].name()}; border-radius: 2px;")
-
-    def changeEvent(self, event: Any) -> None:
-        if event.type() == event.Type.PaletteChange:
-            self._paint_swatches()
-        super().changeEvent(event)
-
-
-def _short(text: str, length: int = 60) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
