@@ -8,7 +8,7 @@
     smallwins edit ID ...     change a win (ID: the short id `list` shows)
     smallwins delete|restore ID   move a win to the trash (30 days) or back
     smallwins trash           deleted wins that can still be restored
-    smallwins goal add|list   goals that wins can move forward (+slug)
+    smallwins goal add|list|done|drop|edit   objectives and micro-goals, with progress
     smallwins config list|get|set|reset   settings (reminders, workdays, celebrations...)
     smallwins doctor          where the data is and whether it is healthy
 

@@ -254,6 +254,7 @@ class GoalsView(QWidget):
                 row.done_clicked.connect(self.complete)
                 row.drop_clicked.connect(self.drop)
                 self.list_layout.insertWidget(position, row)
+                row.setVisible(True)  # now, not on the next turn of the loop as layouts do
                 self.rows[each.goal.slug] = row
                 position += 1
         self.empty.setVisible(not tree)
