@@ -24,10 +24,17 @@ lint: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python -m tests.benchmarks
 
-# The translation template: every tr() string of the Qt layer (run after changing any).
+# The translation template: every tr() string of the Qt layer (run after changing any), and
+# the English plural forms ("%n win(s)" -> "1 win", "3 wins") compiled for the app to load.
 translations: $(RUN_STAMP)
 	$(BIN)/pyside6-lupdate $$(find smallwins_desktop/app -name '*.py' | sort) \
 		-ts resources/translations/smallwins.ts
+	$(BIN)/pyside6-lupdate -pluralonly -no-obsolete $$(find smallwins_desktop/app -name '*.py' | sort) \
+		-ts resources/translations/smallwins_en.ts
+	$(BIN)/python resources/translations/english_plurals.py resources/translations/smallwins_en.ts \
+		smallwins_desktop/app
+	$(BIN)/pyside6-lrelease resources/translations/smallwins_en.ts \
+		-qm resources/translations/smallwins_en.qm
 
 venv:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' \

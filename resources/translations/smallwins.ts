@@ -4,37 +4,37 @@
 <context>
     <name>AppearancePage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="84"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="85"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="87"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="88"/>
         <source>As the &amp;system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="87"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="88"/>
         <source>Follows your desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="89"/>
         <source>&amp;Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="89"/>
         <source>Always light.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="89"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="90"/>
         <source>&amp;Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="89"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="90"/>
         <source>Always dark.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -42,79 +42,84 @@
 <context>
     <name>CaptureWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="60"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="65"/>
         <source>Log a win — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="63"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="68"/>
         <source>Log a win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="67"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="72"/>
         <source>What moved forward? #tag +goal !</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="68"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="73"/>
         <source>What moved forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="71"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="76"/>
         <source>Enter saves, Ctrl+Enter saves and stays open, Shift+Enter adds a line, Esc closes and keeps the draft.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="81"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="86"/>
         <source>How the win will be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="84"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="89"/>
         <source>Characters used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="92"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="97"/>
         <source>Impact: %s (Alt+%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="93"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="98"/>
         <source>%s impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="111"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="120"/>
         <source>Today&apos;s wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="170"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="181"/>
         <source>Today so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="170"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="181"/>
         <source>Nothing logged yet today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="173"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="184"/>
         <source>%n win(s) today</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="226"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="247"/>
         <source>setback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="238"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="264"/>
+        <source>You moved this forward before: %s (%s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="274"/>
         <source>Goal +%s created and linked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -122,71 +127,332 @@
 <context>
     <name>CelebrationsPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="70"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="71"/>
         <source>Celebrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="73"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="74"/>
         <source>&amp;Full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="73"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="74"/>
         <source>In proportion to the win: more for big ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="75"/>
         <source>&amp;Subtle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="75"/>
         <source>A quiet check and the day&apos;s count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="75"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="76"/>
         <source>&amp;Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="75"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="76"/>
         <source>Just “Saved.”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceLine</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="89"/>
+        <source>Confidence per week, the last 12 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="91"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="92"/>
+        <source>&amp;Restore a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="93"/>
+        <source>Open the &amp;data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="125"/>
+        <source>Restore the backup %s?
+
+Small Wins will close, put the backup in place (the journal as it is now is backed up first) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="137"/>
+        <source>The restore could not be started; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="147"/>
+        <source>The data folder could not be opened: %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="276"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="277"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="281"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="282"/>
         <source>Database file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="282"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="283"/>
         <source>&amp;Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="283"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="284"/>
         <source>Open the data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="289"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="290"/>
         <source>Your wins are kept in this file, on this computer only:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="302"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="301"/>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="313"/>
+        <source>Backed up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="315"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="316"/>
+        <source>Back up the database now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="318"/>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="319"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="321"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="322"/>
+        <source>Export wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="324"/>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="325"/>
+        <source>Import wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="339"/>
+        <source>A backup is taken every day while Small Wins runs; the last 14 days and 8 weeks are kept beside the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="356"/>
         <source>The folder could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="72"/>
+        <source>Export wins — Small Wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="74"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="76"/>
+        <source>Brag document (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="77"/>
+        <source>Spreadsheet (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="78"/>
+        <source>Everything, to move or keep (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="79"/>
+        <source>jrnl (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="80"/>
+        <source>jrnl journal (text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="83"/>
+        <source>Only &amp;from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="84"/>
+        <source>Only wins in a period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="88"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="88"/>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="93"/>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="94"/>
+        <source>Any tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="98"/>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="99"/>
+        <source>Any goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="102"/>
+        <source>Include &amp;setbacks and lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="103"/>
+        <source>Include setbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="104"/>
+        <source>Include &amp;reflections and weekly reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="105"/>
+        <source>Include reflections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="107"/>
+        <source>What will be exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="110"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="114"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="123"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="126"/>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="127"/>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="128"/>
+        <source>&amp;Tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="129"/>
+        <source>&amp;Goal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="168"/>
+        <source>No wins match: choose another period, tag or goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="170"/>
+        <source>1 win will be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="172"/>
+        <source>%s wins will be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="179"/>
+        <source>Export wins to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="203"/>
+        <source>Nothing was exported: %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -234,29 +500,235 @@
     </message>
 </context>
 <context>
+    <name>GoalBar</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="57"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="62"/>
+        <source>%d of %d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="64"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="64"/>
+        <source>not done yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoalRow</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="106"/>
+        <source>
+Done means: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="117"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="130"/>
+        <source>Overdue since %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="120"/>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="122"/>
+        <source>Due %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="123"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="124"/>
+        <source>Mark %s done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="126"/>
+        <source>Drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="127"/>
+        <source>Drop %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoalsView</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="159"/>
+        <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="160"/>
+        <source>Goals — Small Wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="165"/>
+        <source>Micro-goals done by their due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="166"/>
+        <source>No active goals. Add one below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="177"/>
+        <source>A new goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="178"/>
+        <source>New goal&apos;s title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="181"/>
+        <source>Part of the objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="184"/>
+        <source>No target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="185"/>
+        <source>Target: wins that make it done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="187"/>
+        <source>Due YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="188"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="190"/>
+        <source>Done means…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="191"/>
+        <source>What done means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="192"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="193"/>
+        <source>Add the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="206"/>
+        <source>Too many active micro-goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="211"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="263"/>
+        <source>Done by the due date: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="265"/>
+        <source>No micro-goal fell due in the last 90 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="275"/>
+        <source>On its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="278"/>
+        <source>Under %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="287"/>
+        <source>The due date is a day such as 2026-12-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="304"/>
+        <source>Goal added: %s (+%s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="306"/>
+        <source>Its due date is already past, so it shows as overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="328"/>
+        <source>Dropped: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="56"/>
+        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="40"/>
+        <source>no wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="47"/>
+        <source>rest day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="62"/>
         <source>Wins per day, the last 52 weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="85"/>
+        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="92"/>
         <source>%d wins on %d days since %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="230"/>
+        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="239"/>
         <source>%s is a workday again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="230"/>
+        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="239"/>
         <source>Mark %s as a rest day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="234"/>
+        <location filename="../../smallwins_desktop/app/journal/heatmap.py" line="243"/>
         <source>Show this day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,289 +736,469 @@
 <context>
     <name>HotkeyService</name>
     <message>
-        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="65"/>
+        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="78"/>
         <source>Small Wins cannot register a global shortcut on this desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="77"/>
+        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="80"/>
+        <source>The global shortcut is not registered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="100"/>
         <source>The global shortcut is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="77"/>
+        <source>Import wins — Small Wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="79"/>
+        <source>File to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="80"/>
+        <source>A Small Wins JSON or CSV export, or a jrnl journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="81"/>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="82"/>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="84"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="86"/>
+        <source>Tell from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="87"/>
+        <source>Small Wins (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="88"/>
+        <source>Spreadsheet (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="89"/>
+        <source>jrnl (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="90"/>
+        <source>jrnl journal (text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="94"/>
+        <source>jrnl time format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="95"/>
+        <source>Choose a file to see what it would add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="97"/>
+        <source>What the import would do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="100"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="115"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="118"/>
+        <source>F&amp;ormat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="119"/>
+        <source>jrnl &amp;time format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="131"/>
+        <source>Import wins from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="142"/>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="153"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="165"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="188"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="200"/>
+        <source>%s entries read…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>JournalWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="186"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="96"/>
         <source>Journal — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="198"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="108"/>
         <source>Search wins and tags  (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="199"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="109"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="201"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="111"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="202"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="113"/>
         <source>Goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="203"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="115"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="204"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="116"/>
         <source>Any impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="206"/>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="547"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="118"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="500"/>
         <source>%s impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="207"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="119"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="208"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="120"/>
         <source>Wins and setbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="209"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="121"/>
         <source>Wins only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="210"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="122"/>
         <source>Setbacks only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="211"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="123"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="215"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="127"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="216"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="128"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="217"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="129"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="218"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="130"/>
         <source>This year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="223"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="135"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="224"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="136"/>
         <source>Clear all filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="228"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="140"/>
         <source>What is shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="234"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="146"/>
         <source>Wins, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="243"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="155"/>
         <source>Nothing to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="274"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="184"/>
         <source>Filter by %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="314"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="224"/>
         <source>Your rhythm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="324"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="234"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="328"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="238"/>
         <source>&amp;Log a win…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="332"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="244"/>
+        <source>&amp;Reflect on today…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="251"/>
+        <source>Weekly re&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="256"/>
         <source>&amp;Trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="334"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="259"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="262"/>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="265"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="335"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="266"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="336"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="267"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="338"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="269"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="343"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="274"/>
         <source>&amp;Edit the win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="346"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="277"/>
         <source>&amp;Delete the win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="351"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="282"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="354"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="285"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../smallwins_desktop/app/journal/window.py" line="511"/>
+        <source>%Ln win(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="515"/>
+        <source>All %s, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="112"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="464"/>
         <source>Any tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="518"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="114"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="471"/>
         <source>Any goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="541"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="289"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="291"/>
+        <source>&amp;Goals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="494"/>
         <source>matching “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="550"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="503"/>
         <source>setbacks only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="550"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="503"/>
         <source>wins only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="558"/>
-        <source>win</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="558"/>
-        <source>wins</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="560"/>
-        <source>%s %s · %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="562"/>
-        <source>All %s %s, newest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="568"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="521"/>
         <source>No wins match these filters. Esc clears them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="571"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="524"/>
         <source>No wins yet. Press Ctrl+N to log your first: what moved forward today?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="602"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="555"/>
         <source>delete “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="609"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="562"/>
         <source>Moved to the trash: “%s”. It stays there for 30 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="631"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="584"/>
         <source>edit “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="637"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="590"/>
         <source>Saved the change to “%s”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="160"/>
+        <source>Fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="169"/>
+        <source>more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="172"/>
+        <source>Heatmap legend: lighter is fewer wins</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="38"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="48"/>
+        <source>Celebration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="54"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="46"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="65"/>
+        <source>A past win</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="68"/>
         <source>Create the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="78"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="112"/>
         <source>There is no goal +%s yet; the win was saved without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="84"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="118"/>
         <source>Create +%s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,23 +1206,23 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="115"/>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="69"/>
         <source>Notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="118"/>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="119"/>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="72"/>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="73"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="120"/>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="74"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="122"/>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="76"/>
         <source>Dismiss the notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,131 +1230,78 @@
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="130"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="131"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="136"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="137"/>
         <source>none (the tray only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="137"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="138"/>
         <source>Notifications a day at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="140"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="141"/>
         <source>&amp;At most, per day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="144"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="145"/>
         <source>Notification backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="147"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="148"/>
         <source>Last notification outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="148"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="149"/>
         <source>Last deliveries:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="150"/>
-        <source>Send a &amp;test notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smallwins_desktop/app/settings/pages.py" line="151"/>
-        <source>Send a test notification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="160"/>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="164"/>
-        <source>In use: %1 (tried in this order: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="170"/>
-        <source>Not used yet; tried in this order: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="174"/>
-        <source>Nothing sent yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="178"/>
-        <source>shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="180"/>
-        <source>failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>NotificationsWindow</name>
-    <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="28"/>
-        <source>Notifications — Small Wins</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="31"/>
-        <source>none (the tray&apos;s attention dot only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="32"/>
-        <source>Tried in this order: %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="35"/>
-        <source>Last notification outcomes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="36"/>
         <source>Send a &amp;test notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="37"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="152"/>
         <source>Send a test notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="41"/>
-        <source>Last deliveries:</source>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="161"/>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="59"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="165"/>
+        <source>In use: %1 (tried in this order: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="171"/>
+        <source>Not used yet; tried in this order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="175"/>
         <source>Nothing sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="62"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="179"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/notify/window.py" line="62"/>
-        <source>failed: %s</source>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="181"/>
+        <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -715,72 +1314,174 @@
     </message>
 </context>
 <context>
+    <name>ReflectionWindow</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="47"/>
+        <source>Reflect — Small Wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="49"/>
+        <source>Reflect on the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="55"/>
+        <source>The day&apos;s wins and setbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="73"/>
+        <source>Confidence %d of 5, %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="81"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="87"/>
+        <source>Save the reflection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="88"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="133"/>
+        <source>Reflect on today · %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="135"/>
+        <source>Reflect on %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="137"/>
+        <source>Every question is optional; about a minute is enough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="147"/>
+        <source>Setback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="147"/>
+        <source>Win</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="151"/>
+        <source>Nothing logged that day; reflecting is worth it all the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RemindersPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="101"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="102"/>
         <source>Reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="102"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="103"/>
         <source>End of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="103"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="104"/>
         <source>Weekly review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="106"/>
+        <source>Next reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="117"/>
+        <source>Next reminder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="119"/>
+        <source>No reminder will come: both are off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RhythmPanel</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="118"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="171"/>
         <source>Your rhythm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="122"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="175"/>
         <source>Streak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="124"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="177"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="129"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="185"/>
         <source>Journaling habit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="131"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="187"/>
         <source>Journaling habit score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="134"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="190"/>
+        <source>Worth a look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="194"/>
+        <source>Insights from your wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="196"/>
         <source>On this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="138"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="200"/>
         <source>Wins from a week, a month and a year ago</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="232"/>
+        <source>%n workday(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="234"/>
+        <source>%n win(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="171"/>
-        <source>%d %s</source>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="249"/>
+        <source>Your confidence each week, from 1 to 5, as you rated it in your reflections (latest %.1f).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="174"/>
-        <source>%d win%s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="192"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="285"/>
         <source>and %d more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -788,72 +1489,72 @@
 <context>
     <name>RuleBox</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="36"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="37"/>
         <source>Remind me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="37"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="38"/>
         <source>%s: on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="41"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="42"/>
         <source>%s: time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="43"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="44"/>
         <source>On my workdays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="44"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="45"/>
         <source>%s: on my workdays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="46"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="47"/>
         <source>%s: days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="48"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="49"/>
         <source>Only when today has no win yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="49"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="50"/>
         <source>%s: only when today has no win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="53"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="54"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="54"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="55"/>
         <source>%s: may come late by, in minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="56"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="57"/>
         <source>A reminder missed while the computer slept still comes this late.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="61"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="62"/>
         <source>Time:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="62"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="63"/>
         <source>Days:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="65"/>
+        <location filename="../../smallwins_desktop/app/settings/reminders_page.py" line="66"/>
         <source>Late by at most:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -879,72 +1580,72 @@
 <context>
     <name>ShortcutPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="200"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="201"/>
         <source>Capture shortcut</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="202"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="203"/>
         <source>Capture shortcut keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="203"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="204"/>
         <source>Ctrl+Alt+W, or none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="206"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="207"/>
         <source>&amp;Keys:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="209"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="210"/>
         <source>Shortcut state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="212"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="213"/>
         <source>Command to bind to a key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="213"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="214"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="214"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="215"/>
         <source>Copy the command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="221"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="222"/>
         <source>&lt;b&gt;GNOME&lt;/b&gt;: Settings → Keyboard → View and Customise Shortcuts → Custom Shortcuts → +.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;: System Settings → Shortcuts → Add New → Command or Script.&lt;br&gt;&lt;b&gt;Windows&lt;/b&gt;: the Start menu shortcut&apos;s Properties → Shortcut key.&lt;br&gt;&lt;b&gt;macOS&lt;/b&gt;: the Shortcuts app → a “Run Shell Script” shortcut, then give it a key in its details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="230"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="231"/>
         <source>How to bind the command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="233"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="234"/>
         <source>Command to bind by hand:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="245"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="246"/>
         <source>%1 opens the capture box from anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="248"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="249"/>
         <source>No global shortcut is registered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="250"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="251"/>
         <source>Bind the command below to a key in your desktop&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,22 +1691,22 @@
 <context>
     <name>TagSuggestions</name>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="34"/>
+        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="40"/>
         <source>Suggested tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="38"/>
+        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="44"/>
         <source>Suggested:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="68"/>
+        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="82"/>
         <source>Add the tag %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="69"/>
+        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="83"/>
         <source>You used #%s on wins like this one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,37 +1714,37 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="669"/>
+        <location filename="../../smallwins_desktop/app/journal/trash.py" line="27"/>
         <source>Trash — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="670"/>
+        <location filename="../../smallwins_desktop/app/journal/trash.py" line="28"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="677"/>
+        <location filename="../../smallwins_desktop/app/journal/trash.py" line="35"/>
         <source>Deleted wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="683"/>
+        <location filename="../../smallwins_desktop/app/journal/trash.py" line="41"/>
         <source>Deleted wins wait here for 30 days, then go for good. Enter restores one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="692"/>
+        <location filename="../../smallwins_desktop/app/journal/trash.py" line="50"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="694"/>
+        <location filename="../../smallwins_desktop/app/journal/trash.py" line="52"/>
         <source>Restore the selected win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="705"/>
+        <location filename="../../smallwins_desktop/app/journal/trash.py" line="63"/>
         <source>The trash is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,57 +1752,72 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="63"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="27"/>
+        <source>No wins yet today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="69"/>
         <source>Small Wins menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="64"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="70"/>
         <source>Log a win…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="68"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="74"/>
         <source>Open journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="70"/>
-        <source>Quit Small Wins</source>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="76"/>
+        <source>Reflect on today…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="72"/>
-        <source>Reminders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="75"/>
-        <source>Snooze %d min</source>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="78"/>
+        <source>Weekly review…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smallwins_desktop/app/tray/tray.py" line="80"/>
-        <source>Skip today</source>
+        <source>Quit Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smallwins_desktop/app/tray/tray.py" line="82"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="85"/>
+        <source>Snooze %d min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="90"/>
+        <source>Skip today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="92"/>
         <source>Pause until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="84"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="94"/>
         <source>Resume reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="86"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="96"/>
         <source>Notifications…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="98"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,8 +1825,131 @@
 <context>
     <name>WeekBars</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="26"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="28"/>
         <source>Wins per week, the last 12 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReviewWindow</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="48"/>
+        <source>Weekly review — Small Wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="50"/>
+        <source>Weekly review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="58"/>
+        <source>The week in figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="62"/>
+        <source>The week&apos;s wins by goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="66"/>
+        <source>Micro-goals done and due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="80"/>
+        <source>e.g. Draft the FAQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="81"/>
+        <source>Next week&apos;s micro-goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="84"/>
+        <source>Part of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="87"/>
+        <source>no count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="88"/>
+        <source>Target count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="92"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="93"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="94"/>
+        <source>Add the micro-goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="98"/>
+        <source>Micro-goals added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="101"/>
+        <source>A word about the number of goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="105"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="111"/>
+        <source>Save the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="166"/>
+        <source>Your week · %s – %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="190"/>
+        <source>No wins logged this week yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="214"/>
+        <source>On its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="217"/>
+        <source>Part of %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="238"/>
+        <source>Added: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="269"/>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="270"/>
+        <source>due %s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1220,32 +2059,14 @@
 <context>
     <name>WorkdaysPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="98"/>
         <location filename="../../smallwins_desktop/app/settings/pages.py" line="99"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="100"/>
         <source>Workdays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="103"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="104"/>
         <source>Streaks count these days only: a day off neither breaks nor lengthens one. Single days off (holidays) are marked in the journal&apos;s calendar. The end-of-day reminder comes on these days unless it has days of its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>_Legend</name>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="743"/>
-        <source>Fewer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="752"/>
-        <source>more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="755"/>
-        <source>Heatmap legend: lighter is fewer wins</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -61,6 +61,7 @@ def run_app(data_dir: Path, *, show: str | None = None, background: bool = False
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from smallwins_desktop import __version__
+    from smallwins_desktop.app import i18n
     from smallwins_desktop.app.application import SmallWinsApp
     from smallwins_desktop.app.tray.icons import app_icon
     from smallwins_desktop.core.db import open_store
@@ -73,6 +74,7 @@ def run_app(data_dir: Path, *, show: str | None = None, background: bool = False
     qapp.setDesktopFileName("smallwins")
     qapp.setQuitOnLastWindowClosed(False)
     qapp.setWindowIcon(app_icon())
+    translators = i18n.install(qapp)  # noqa: F841 (kept alive while the app runs)
 
     recovered_message = None
     try:

@@ -19,6 +19,19 @@ from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 
 
+@pytest.fixture(scope="session", autouse=True)
+def translations(qapp: object) -> Iterator[None]:
+    """The app's translations, as `launch` installs them (the English plural forms)."""
+    from PySide6.QtWidgets import QApplication
+
+    from smallwins_desktop.app import i18n
+
+    installed = i18n.install(QApplication.instance())  # type: ignore[arg-type]
+    yield
+    for translator in installed:
+        QApplication.removeTranslator(translator)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(datetime(2026, 11, 20, 15, 30, tzinfo=timezone.utc))

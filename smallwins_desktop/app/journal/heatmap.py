@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
@@ -34,11 +34,17 @@ GAP = 3
 def day_tooltip(cell: HeatCell) -> str:
     """'Tue 18 Nov: 3 wins' (and setbacks, and a rest day, when there are)."""
     total = cell.total
-    parts = [f"{total.wins} win{'' if total.wins == 1 else 's'}" if total.wins else "no wins"]
+    parts = [
+        QCoreApplication.translate("HeatmapView", "%n win(s)", None, total.wins)
+        if total.wins
+        else QCoreApplication.translate("HeatmapView", "no wins")
+    ]
     if total.setbacks:
-        parts.append(f"{total.setbacks} setback{'' if total.setbacks == 1 else 's'}")
+        parts.append(
+            QCoreApplication.translate("HeatmapView", "%n setback(s)", None, total.setbacks)
+        )
     if cell.rest:
-        parts.append("rest day")
+        parts.append(QCoreApplication.translate("HeatmapView", "rest day"))
     return f"{cell.day:%a %-d %b}: {', '.join(parts)}"
 
 

@@ -229,12 +229,9 @@ class RhythmPanel(QFrame):
         return line
 
     def show_rhythm(self, rhythm: Rhythm) -> None:
-        days = "workday" if rhythm.streak == 1 else "workdays"
-        self.streak.setText(self.tr("%d %s") % (rhythm.streak, days))
+        self.streak.setText(self.tr("%n workday(s)", "", rhythm.streak))
         self.streak_line.setText(rhythm.streak_line())
-        self.week.setText(
-            self.tr("%d win%s") % (rhythm.this_week, "" if rhythm.this_week == 1 else "s")
-        )
+        self.week.setText(self.tr("%n win(s)", "", rhythm.this_week))
         self.week_line.setText(rhythm.week_line())
         self.bars.set_weeks(rhythm.weeks)
         self.bars_line.setText(rhythm.bars_line())

@@ -508,11 +508,11 @@ class JournalWindow(QMainWindow):
                 if not self._picked_active()
                 else self.period_filter.currentText()
             )
-        noun = self.tr("win") if total == 1 else self.tr("wins")
+        counted = self.tr("%Ln win(s)", "", total)
         if parts:
-            self.summary.setText(self.tr("%s %s · %s") % (f"{total:,}", noun, " · ".join(parts)))
+            self.summary.setText(f"{counted} · {' · '.join(parts)}")
         else:
-            self.summary.setText(self.tr("All %s %s, newest first") % (f"{total:,}", noun))
+            self.summary.setText(self.tr("All %s, newest first") % counted)
         self.clear_button.setEnabled(bool(parts))
         if total:
             self.stack.setCurrentWidget(self.view)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -262,11 +262,12 @@ class WeeklyReviewWindow(QWidget):
 
 def _due_words(due: date, today: date) -> str:
     if due < today:
-        days = (today - due).days
-        return f"{days} day{'s' if days != 1 else ''} overdue"
+        return QCoreApplication.translate(
+            "WeeklyReviewWindow", "%n day(s) overdue", "", (today - due).days
+        )
     if due == today:
-        return "due today"
-    return f"due {due:%a %-d %b}"
+        return QCoreApplication.translate("WeeklyReviewWindow", "due today")
+    return QCoreApplication.translate("WeeklyReviewWindow", "due %s") % f"{due:%a %-d %b}"
 
 
 def _rule(parent: QWidget) -> QFrame:

@@ -8,7 +8,7 @@ only shows and asks: it is told the summary and emits what the user wants.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -22,11 +22,12 @@ def summary_text(summary: TodaySummary) -> str:
 
     The streak counts the user's workdays: weekends and rest days neither break nor extend it.
     """
-    count = "1 win today" if summary.wins == 1 else f"{summary.wins} wins today"
+    count = QCoreApplication.translate("Tray", "%n win(s) today", None, summary.wins)
     if summary.wins == 0:
-        count = "No wins yet today"
+        count = QCoreApplication.translate("Tray", "No wins yet today")
     if summary.streak >= 2:
-        return f"{count} · {summary.streak} workdays in a row"
+        streak = QCoreApplication.translate("Tray", "%n workday(s) in a row", None, summary.streak)
+        return f"{count} · {streak}"
     return count
 
 
