@@ -49,6 +49,8 @@ SHORTCUT_OFF = "none"
 THEME = "appearance.theme"
 THEMES = ("system", "light", "dark")
 GOALS_ACTIVE_LIMIT = "goals.active_limit"
+MORNING_HOUR = "reflection.morning_hour"
+DEFAULT_MORNING_HOUR = 9
 DEFAULT_ACTIVE_LIMIT = 5
 MAX_ACTIVE_LIMIT = 50
 WORKDAYS = settings.WORKDAYS
@@ -331,6 +333,14 @@ OPTIONS: dict[str, Option] = {
             "active micro-goals before a calm warning that they pile up",
             DEFAULT_ACTIVE_LIMIT,
             _number(GOALS_ACTIVE_LIMIT, 1, MAX_ACTIVE_LIMIT, "micro-goals"),
+            _same,
+            str,
+        ),
+        Option(
+            MORNING_HOUR,
+            "the hour from which the next working morning recalls yesterday's pick-up note",
+            DEFAULT_MORNING_HOUR,
+            _number(MORNING_HOUR, 0, 23, "hours"),
             _same,
             str,
         ),

@@ -30,7 +30,7 @@ PROMPTS: tuple[tuple[str, str], ...] = (
 CONFIDENCE_PROMPT = "How confident do you feel about your work?"
 CONFIDENCE_WORDS = {1: "not at all", 2: "a little", 3: "somewhat", 4: "quite", 5: "very"}
 MAX_ANSWER_LENGTH = 2_000
-MORNING_HOUR = 9  # the pick-up note is recalled from this hour on
+MORNING_HOUR = 9  # the pick-up note is recalled from this hour on (the setting's default)
 RECALLED_KEY = "reflection.recalled"  # the day of the last reflection whose note was recalled
 ANSWERS = tuple(name for name, _ in PROMPTS)
 
@@ -125,17 +125,21 @@ def everything(store: Store) -> list[ReflectionRecord]:
 
 @uses_store
 def pick_up_to_recall(
-    store: Store, now: datetime, *, workdays: Iterable[int] | None = None
+    store: Store,
+    now: datetime,
+    *,
+    workdays: Iterable[int] | None = None,
+    morning_hour: int = MORNING_HOUR,
 ) -> ReflectionRecord | None:
     """The reflection whose pick-up note is due to be recalled now, if any.
 
-    Due on a working morning (a workday, from `MORNING_HOUR` local time) when the last
+    Due on a working morning (a workday, from `morning_hour` local time) when the last
     reflection before today has a pick-up note, that reflection is from the previous
     workday or since (a note from last Friday comes on Monday, one from a week ago does not),
     and its note has not been recalled yet. `now` is local time."""
     days = frozenset(workdays) if workdays is not None else settings.workdays(store)
     today = now.date()
-    if today.weekday() not in days or now.hour < MORNING_HOUR:
+    if today.weekday() not in days or now.hour < morning_hour:
         return None
     last = (
         Reflection.select()

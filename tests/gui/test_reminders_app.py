@@ -382,3 +382,21 @@ def test_the_weekly_reminder_opens_the_weekly_review(
         assert not app.capture.isVisible()
     finally:
         app.shutdown()
+
+
+def test_the_morning_recall_follows_the_morning_hour_setting(
+    store: Store, data_dir: Path, qtbot: QtBot
+) -> None:
+    from smallwins_desktop.core import config, reflections
+
+    reflections.save(store, THURSDAY, now=at(17, 40), pick_up="Start early")
+    config.put(store, config.MORNING_HOUR, 7, now=at(17, 41))
+    friday = THURSDAY + timedelta(days=1)
+    clock = FixedClock(datetime.combine(friday, time(7, 5), tzinfo=BERLIN))
+    recording = Recording()
+    app = make_app(store, clock, data_dir, qtbot, recording)
+    app.start()
+    try:
+        assert [n.body for n in recording.sent] == ["Yesterday you planned: Start early"]
+    finally:
+        app.shutdown()

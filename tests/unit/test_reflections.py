@@ -112,3 +112,18 @@ def test_the_users_workdays_decide_the_working_morning(store: Store) -> None:
     four_days = {0, 1, 2, 3}  # Monday to Thursday
     assert reflections.pick_up_to_recall(store, _at(FRI, 9), workdays=four_days) is None
     assert reflections.pick_up_to_recall(store, _at(MON, 9), workdays=four_days) == note
+
+
+def test_the_morning_hour_is_the_users_setting(store: Store) -> None:
+    from smallwins_desktop.core import config
+
+    note = reflections.save(store, THU, now=_at(THU, 17), pick_up="Early start")
+    assert config.get(store, config.MORNING_HOUR) == 9
+    config.put(store, config.MORNING_HOUR, "7", now=_at(THU, 18))
+    hour = config.get(store, config.MORNING_HOUR)
+    assert hour == 7
+    assert reflections.pick_up_to_recall(store, _at(FRI, 6, 59), morning_hour=hour) is None
+    assert reflections.pick_up_to_recall(store, _at(FRI, 7), morning_hour=hour) == note
+    with pytest.raises(config.SettingError, match="0 to 23"):
+        config.put(store, config.MORNING_HOUR, 24, now=_at(THU, 18))
+    assert config.get(store, config.MORNING_HOUR) == 7

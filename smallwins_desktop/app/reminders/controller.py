@@ -163,7 +163,8 @@ class ReminderController(QObject):
         try:
             if self.is_paused():
                 return
-            due = reflections.pick_up_to_recall(self._store, now)
+            hour = int(config.get(self._store, config.MORNING_HOUR))
+            due = reflections.pick_up_to_recall(self._store, now, morning_hour=hour)
             if due is None:
                 return
             reflections.mark_recalled(self._store, due)  # once, even if showing it fails
