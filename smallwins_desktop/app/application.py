@@ -37,7 +37,6 @@ from smallwins_desktop.app.hotkey.service import default_backend as default_hotk
 from smallwins_desktop.app.ipc_commands import IpcCommands
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal.journal import Journal
-from smallwins_desktop.app.journal.window import JournalWindow
 from smallwins_desktop.app.notify.base import Notification, NotificationBackend
 from smallwins_desktop.app.notify.notifier import Notifier, default_backends
 from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
@@ -53,6 +52,7 @@ from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
 if TYPE_CHECKING:
+    from smallwins_desktop.app.journal.window import JournalWindow
     from smallwins_desktop.app.reflection.review import WeeklyReviewWindow
     from smallwins_desktop.app.reflection.window import ReflectionWindow
     from smallwins_desktop.app.settings.dialog import SettingsWindow
@@ -258,6 +258,9 @@ class SmallWinsApp(QObject):
 
     def open_journal(self) -> None:
         if self._journal_window is None:
+            # Built, and its code loaded, on first use: the tray comes up without it.
+            from smallwins_desktop.app.journal.window import JournalWindow
+
             self._journal_window = JournalWindow(self.journal)
             self._journal_window.capture_requested.connect(self.capture.present)
             self._journal_window.reflect_requested.connect(self.open_reflection)

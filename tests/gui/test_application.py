@@ -337,3 +337,25 @@ def test_the_journal_opens_the_reflection_and_the_weekly_review(
     assert any(isinstance(w, WeeklyReviewWindow) for w in shown)
     for w in shown:
         w.close()
+
+
+def test_the_journal_windows_code_loads_on_first_use_not_at_start() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "import smallwins_desktop.app.application\n"
+        "late = ['journal.window', 'journal.heatmap', 'journal.goals_view', 'settings.dialog',"
+        " 'reflection.window', 'reflection.review']\n"
+        "print([m for m in late if 'smallwins_desktop.app.' + m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"
