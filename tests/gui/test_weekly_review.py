@@ -108,3 +108,17 @@ def test_the_review_screenshot_light_and_dark(
     qtbot.waitExposed(review_window)
     ARTIFACTS.mkdir(exist_ok=True)
     assert review_window.grab().save(str(ARTIFACTS / f"weekly-review-{theme}.png"))
+
+
+def test_ctrl_enter_inside_an_answer_saves_the_review(
+    store: Store, clock: FixedClock, review_window: WeeklyReviewWindow, qtbot: QtBot
+) -> None:
+    review_window.present()
+    box = review_window.answers["got_in_the_way"]
+    qtbot.keyClicks(box, "Too many meetings")
+    with qtbot.waitSignal(review_window.saved):
+        qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    monday = stats.monday_of(clock.now().date())
+    saved = reflections.get(store, monday, kind=reflections.WEEKLY)
+    assert saved is not None
+    assert saved.got_in_the_way == "Too many meetings"

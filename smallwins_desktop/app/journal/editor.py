@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from smallwins_desktop.app.capture.suggestions import TagSuggestions
 from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.labels import problem_label
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN, TAG_PATTERN
 from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.wins import WinRecord
@@ -83,11 +83,7 @@ class WinEditor(QFrame):
         self.day.setDisplayFormat("ddd d MMM yyyy")
         self.suggestions = TagSuggestions(journal, self)
         self.suggestions.chosen.connect(self._add_tag)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.problem.hide()
+        self.problem = problem_label(self)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setDefault(True)
         self.save_button.setAccessibleName(self.tr("Save the changes"))

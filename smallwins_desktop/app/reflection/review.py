@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -29,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.labels import problem_label
 from smallwins_desktop.app.marks import Colors
+from smallwins_desktop.app.reflection.answers import answer_form
 from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core import review
 from smallwins_desktop.core.errors import SmallWinsError
@@ -65,16 +65,7 @@ class WeeklyReviewWindow(QWidget):
         self.goals_state.setTextFormat(Qt.TextFormat.RichText)
         self.goals_state.setAccessibleName(self.tr("Micro-goals done and due"))
 
-        self.answers: dict[str, QPlainTextEdit] = {}
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for name, prompt in review.PROMPTS:
-            box = QPlainTextEdit(self)
-            box.setTabChangesFocus(True)
-            box.setAccessibleName(self.tr(prompt))
-            box.setFixedHeight(box.fontMetrics().lineSpacing() * 2 + 14)
-            self.answers[name] = box
-            form.addRow(self.tr(prompt), box)
+        form, self.answers = answer_form(self, review.PROMPTS, self.save)
 
         self.goal_title = QLineEdit(self)
         self.goal_title.setPlaceholderText(self.tr("e.g. Draft the FAQ"))
@@ -99,11 +90,7 @@ class WeeklyReviewWindow(QWidget):
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setAccessibleName(self.tr("A word about the number of goals"))
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.problem.hide()
+        self.problem = problem_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
         )

@@ -9,17 +9,15 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -27,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from smallwins_desktop.app import marks
 from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.labels import problem_label
+from smallwins_desktop.app.reflection.answers import answer_form
 from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core import reflections
 from smallwins_desktop.core.capture import KIND_SETBACK
 from smallwins_desktop.core.errors import SmallWinsError
-
-ANSWER_LINES = 2  # each answer box shows two lines and grows with a scroll bar beyond
 
 
 class ReflectionWindow(QWidget):
@@ -54,18 +52,7 @@ class ReflectionWindow(QWidget):
         self.day_list = QListWidget(self)
         self.day_list.setAccessibleName(self.tr("The day's wins and setbacks"))
         self.day_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.answers: dict[str, QPlainTextEdit] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for name, prompt in reflections.PROMPTS:
-            box = QPlainTextEdit(self)
-            box.setTabChangesFocus(True)
-            box.installEventFilter(self)  # Ctrl+Enter saves from inside an answer
-            box.setAccessibleName(self.tr(prompt))
-            box.setFixedHeight(box.fontMetrics().lineSpacing() * ANSWER_LINES + 14)
-            self.answers[name] = box
-            form.addRow(self.tr(prompt), box)
+        form, self.answers = answer_form(self, reflections.PROMPTS, self.save)
         self.confidence = QButtonGroup(self)
         scale = QHBoxLayout()
         for value, word in reflections.CONFIDENCE_WORDS.items():
@@ -75,11 +62,7 @@ class ReflectionWindow(QWidget):
             scale.addWidget(button)
         scale.addStretch(1)
         form.addRow(self.tr(reflections.CONFIDENCE_PROMPT), scale)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.problem.hide()
+        self.problem = problem_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
         )
@@ -100,17 +83,6 @@ class ReflectionWindow(QWidget):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.save()
-            return True
-        return super().eventFilter(watched, event)
 
     @property
     def day(self) -> date:
