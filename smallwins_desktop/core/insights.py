@@ -17,7 +17,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from smallwins_desktop.core import config, goals, settings, stats, wins
+from smallwins_desktop.core import goals, settings, stats, wins
 from smallwins_desktop.core.capture import KIND_WIN
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.wins import WinRecord
@@ -48,23 +48,16 @@ class WeekConfidence:
 
 
 @uses_store
-def insights(store: Store, today: date, *, active_limit: int | None = None) -> list[Insight]:
+def insights(store: Store, today: date) -> list[Insight]:
     """Every insight that holds today, the most pressing first."""
-    limit = active_limit if active_limit is not None else active_goal_limit(store)
     found = [
         heavy_week(store, today),
         gap(store, today),
-        overload(store, limit),
+        overload(store),
         confidence_not_rising(store, today),
         clustering(store, today),
     ]
     return [insight for insight in found if insight is not None]
-
-
-@uses_store
-def active_goal_limit(store: Store) -> int:
-    """The user's `goals.active_limit` (checked by `core.config`, 5 unless set)."""
-    return int(config.get(store, config.GOALS_ACTIVE_LIMIT))
 
 
 @uses_store
@@ -162,12 +155,10 @@ def confidence_not_rising(store: Store, today: date) -> Insight | None:
 
 
 @uses_store
-def overload(store: Store, limit: int | None = None) -> Insight | None:
-    """More active micro-goals than `limit` (the user's setting unless given), counted as
-    `goals.active_micro_goals` counts them."""
-    limit = active_goal_limit(store) if limit is None else limit
-    active = goals.active_micro_goals(store)
-    if active <= limit:
+def overload(store: Store) -> Insight | None:
+    """More active micro-goals than the user's limit (`goals.overload` decides)."""
+    found = goals.overload(store)
+    if found is None:
         return None
     return Insight(
         key="overload",
@@ -176,7 +167,7 @@ def overload(store: Store, limit: int | None = None) -> Insight | None:
             "Fewer goals move faster: which could wait, or be dropped for now? Finishing "
             "one is a win of its own."
         ),
-        numbers=f"{active} micro-goals are active; {limit} is the limit you set.",
+        numbers=f"{found.active} micro-goals are active; {found.limit} is the limit you set.",
     )
 
 

@@ -83,7 +83,7 @@ def test_next_weeks_micro_goals_are_created_here_with_the_overload_warning(
     qtbot.keyClicks(review_window.goal_title, "One too many")
     qtbot.mouseClick(review_window.add_goal_button, Qt.MouseButton.LeftButton)
     assert review_window.warning.isVisibleTo(review_window)
-    assert "6 micro-goals are active; 5 is the limit" in review_window.warning.text()
+    assert "You have 6 active micro-goals; your limit is 5." in review_window.warning.text()
     review_window.goal_title.setText("   ")
     review_window.add_micro_goal()
     assert review_window.problem.isVisibleTo(review_window)  # an empty title is refused

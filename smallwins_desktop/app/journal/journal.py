@@ -215,31 +215,6 @@ class Journal(QObject):
         self._changed()
         return saved
 
-    def create_micro_goal(
-        self,
-        title: str,
-        *,
-        parent: str | None = None,
-        target: int | None = None,
-        due: date | None = None,
-        criteria: str = "",
-    ) -> GoalRecord:
-        """A micro-goal (raising what the core refuses), e.g. for next week from the review."""
-        goal = goals.create(
-            self._store,
-            title,
-            now=self._clock.now(),
-            parent=parent,
-            target=target,
-            due=due,
-            criteria=criteria,
-        )
-        self._changed()
-        return goal
-
-    def overload(self) -> core_insights.Insight | None:
-        return core_insights.overload(self._store)
-
     # -- goals -----------------------------------------------------------------------------
 
     def goal_tree(self, *, include_closed: bool = False) -> list[GoalNode]:

@@ -210,7 +210,7 @@ class WeeklyReviewWindow(QWidget):
         title = self.goal_title.text().strip()
         chosen = self.goal_due.date()
         try:
-            goal = self._journal.create_micro_goal(
+            goal = self._journal.add_goal(
                 title,
                 parent=self.goal_parent.currentData(),
                 target=self.goal_target.value() or None,
@@ -229,10 +229,10 @@ class WeeklyReviewWindow(QWidget):
         self.goal_title.setFocus()
 
     def _show_warning(self) -> None:
-        overload = self._journal.overload()
+        overload = self._journal.goal_overload()  # the same word the Goals view says
         self.warning.setVisible(overload is not None)
         if overload is not None:
-            self.warning.setText(f"{overload.advice} ({overload.numbers})")
+            self.warning.setText(overload.message())
 
     def save(self) -> None:
         try:
