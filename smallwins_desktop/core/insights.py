@@ -173,15 +173,21 @@ def overload(store: Store) -> Insight | None:
 
 @uses_store
 def gap(store: Store, today: date) -> Insight | None:
-    """No wins on the last three or more workdays before today (rest days not counted)."""
+    """No wins on the last three or more workdays before today (rest days not counted),
+    since the person's last win. Nothing once today has a win (they began again), nor
+    before their first win (a new journal has nothing to restart)."""
     workdays = settings.workdays(store)
     rest = stats.rest_days(store)
     since = today - timedelta(days=60)
     won = {d for d, t in wins.day_totals(store, since=since, until=today).items() if t.wins}
-    if not won and wins.total(store) == 0:
-        return None  # a new journal: nothing to restart
+    if today in won:
+        return None
+    earlier = [d for d in won if d < today]
+    if not earlier and wins.total(store) == 0:
+        return None
+    last = max(earlier) if earlier else since - timedelta(days=1)
     missed, day = 0, today - timedelta(days=1)
-    while day >= since and day not in won:
+    while day > last:
         if day.weekday() in workdays and day not in rest:
             missed += 1
         day -= timedelta(days=1)
@@ -194,7 +200,7 @@ def gap(store: Store, today: date) -> Insight | None:
             "Days like these happen. One small step today is enough to begin again: "
             "what moved forward, however little?"
         ),
-        numbers=f"No wins on the last {missed} workdays" + (" (or more)." if day < since else "."),
+        numbers=f"No wins on the last {missed} workdays" + ("." if earlier else " (or more)."),
     )
 
 

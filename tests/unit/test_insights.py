@@ -138,8 +138,26 @@ def test_a_gap_is_three_workdays_without_wins_weekends_and_rest_days_aside(store
     assert insights.gap(store, monday + timedelta(days=3)) is None
 
 
-def test_a_new_journal_has_no_gap(store: Store) -> None:
+def test_a_new_journal_has_no_gap_nor_one_whose_first_win_is_today(store: Store) -> None:
     assert insights.gap(store, FRI) is None
+    _add(store, ("My first win", FRI))
+    assert insights.gap(store, FRI) is None  # nothing before it to count as missed
+    assert insights.gap(store, FRI + timedelta(days=3)) is None  # Sat, Sun, Mon: one workday
+    assert insights.gap(store, FRI + timedelta(days=6)) is not None  # Mon, Tue, Wed
+
+
+def test_a_win_today_ends_the_quiet_stretch(store: Store) -> None:
+    _add(store, ("Long ago", FRI - timedelta(days=14)))
+    assert insights.gap(store, FRI) is not None
+    _add(store, ("Back at it", FRI))
+    assert insights.gap(store, FRI) is None
+
+
+def test_a_stretch_longer_than_the_window_says_or_more(store: Store) -> None:
+    _add(store, ("Very long ago", FRI - timedelta(days=200)))
+    found = insights.gap(store, FRI)
+    assert found is not None
+    assert found.numbers.endswith("workdays (or more).")
 
 
 # -- heavy week ------------------------------------------------------------------------------
