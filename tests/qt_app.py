@@ -24,6 +24,7 @@ def started_app(store: Store, clock: Clock, data_dir: Path, qtbot: QtBot) -> Ite
     app = SmallWinsApp(store, clock, data_dir, tray_available=True)
     qtbot.addWidget(app.capture)
     assert app.start()
+    app.finish_start()  # as the loop does once the tray icon is up
     try:
         yield app
     finally:

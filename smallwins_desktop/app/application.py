@@ -1,6 +1,6 @@
 """The composition root: builds the pieces of the running app and connects them.
 
-    Store ─ Journal ─┬─ CaptureWindow
+    Store ─ Journal ─┬─ CaptureWindow (built when first asked for, or once the app is idle)
                      ├─ JournalWindow (built on first use)
                      ├─ Tray, or FallbackWindow when the desktop has no tray
                      └─ IpcServer + IpcCommands (`smallwins`, `capture`, `add`, `status`)
@@ -27,21 +27,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from smallwins_desktop import ipc
-from smallwins_desktop.app import command_line
-from smallwins_desktop.app.autostart import Autostart
-from smallwins_desktop.app.autostart import for_platform as autostart_for_platform
-from smallwins_desktop.app.backup_timer import BackupTimer
-from smallwins_desktop.app.capture.window import CaptureWindow
-from smallwins_desktop.app.hotkey.service import HotkeyService, HotkeyState
-from smallwins_desktop.app.hotkey.service import default_backend as default_hotkey_backend
-from smallwins_desktop.app.ipc_commands import IpcCommands
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal.journal import Journal
-from smallwins_desktop.app.notify.base import Notification, NotificationBackend
-from smallwins_desktop.app.notify.notifier import Notifier, default_backends
-from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
-from smallwins_desktop.app.reminders.controller import ReminderController
-from smallwins_desktop.app.reminders.scheduler import Scheduler
 from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.app.theme import Theme
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
@@ -51,10 +38,18 @@ from smallwins_desktop.core import config
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rest is imported when it is built: the tray icon does not wait for it
+    from smallwins_desktop.app.autostart import Autostart
+    from smallwins_desktop.app.backup_timer import BackupTimer
+    from smallwins_desktop.app.capture.window import CaptureWindow
+    from smallwins_desktop.app.hotkey.service import HotkeyService, HotkeyState
     from smallwins_desktop.app.journal.window import JournalWindow
+    from smallwins_desktop.app.notify.base import NotificationBackend
+    from smallwins_desktop.app.notify.notifier import Notifier
     from smallwins_desktop.app.reflection.review import WeeklyReviewWindow
     from smallwins_desktop.app.reflection.window import ReflectionWindow
+    from smallwins_desktop.app.reminders.controller import ReminderController
+    from smallwins_desktop.app.reminders.scheduler import Scheduler
     from smallwins_desktop.app.settings.dialog import SettingsWindow
 
 log = logging.getLogger(__name__)
@@ -62,11 +57,27 @@ log = logging.getLogger(__name__)
 HOTKEY_DELAY_MS = 300
 """The global shortcut is registered this long after start-up: python-xlib and its X
 connection cost ~65 ms that the tray icon need not wait for."""
+READY_DELAY_MS = 150
+"""The rest of the app (reminders, notifications, the shortcut, backups, the socket's
+commands) is built this long after the tray icon was shown, so that the loop first puts the
+icon on screen; a request that comes sooner builds it at once."""
+CAPTURE_PREBUILD_MS = 1_000
+"""The capture box is built this long after start-up unless it was asked for sooner: the tray
+icon does not wait for its code, and the first shortcut press after that finds it ready."""
 BACKGROUND_TRAY_WAIT_MS = 30_000
 """Started with --background (at login): how long to wait for a tray before the window."""
 
 
 class SmallWinsApp(QObject):
+    """Built in two steps, so that the tray icon shows as early as it can and never wrong.
+
+    The constructor and `start` make what the icon needs (the store, the settings, the
+    journal and its summary, the tray or the no-tray window, the single-instance socket);
+    `finish_start` makes the rest, once the event loop has run for `READY_DELAY_MS`, or at once
+    when something needs it sooner (a request on the socket, a click on the icon, a test
+    reading `reminders`).
+    """
+
     def __init__(
         self,
         store: Store,
@@ -83,15 +94,19 @@ class SmallWinsApp(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self._clock = clock
         self._data_dir = data_dir
-        self.autostart = autostart or autostart_for_platform()
+        self._autostart = autostart
         self.settings = LiveSettings(store, clock, self)
         qapp = QApplication.instance()
         assert isinstance(qapp, QApplication)
         self.theme = Theme(qapp, self)
         self.journal = Journal(store, clock, self)
-        self.capture = CaptureWindow(self.journal)
+        self._capture: CaptureWindow | None = None
         self._journal_window: JournalWindow | None = None
+        self._settings_window: SettingsWindow | None = None
+        self._reflection_window: ReflectionWindow | None = None
+        self._review_window: WeeklyReviewWindow | None = None
         probe = tray_probe or Tray.available
         if tray_available is None:
             tray_available = probe()
@@ -100,67 +115,49 @@ class SmallWinsApp(QObject):
         self.fallback: FallbackWindow | None = None
         self.tray_watcher = TrayWatcher(probe, self)
         self.tray_watcher.tray_appeared.connect(self.use_tray)
-        self._fallback_wait = QTimer(self)
-        self._fallback_wait.setSingleShot(True)
-        self._fallback_wait.setInterval(BACKGROUND_TRAY_WAIT_MS)
-        self._fallback_wait.timeout.connect(self._show_fallback)
+        self._fallback_wait = self._timer(BACKGROUND_TRAY_WAIT_MS, self._show_fallback)
+        self._ready = self._timer(READY_DELAY_MS, self.finish_start)
+        self._capture_prebuild = self._timer(CAPTURE_PREBUILD_MS, self._prebuild_capture)
+        self._hotkey_delay = self._timer(HOTKEY_DELAY_MS, self._register_hotkey)
         self.journal.changed.connect(self.refresh_summary)
-
-        self._default_backends = notification_backends is None
-        tray = Tray(self) if tray_available else None
-        if notification_backends is None:
-            notification_backends = default_backends(tray.icon if tray else None)
-        self.notifier = Notifier(notification_backends, self)
-        self.reminders = ReminderController(store, clock, self.journal, self.notifier, self)
-        self.scheduler = Scheduler(store, clock, has_win_on=self.journal.has_win_on, parent=self)
-        self.scheduler.reminder_due.connect(self.reminders.deliver)
-        self.scheduler.ticked.connect(self.reminders.recall_pick_up)
-        self.scheduler.tick_failed.connect(self.reminders.ticks_failing)
-        self.scheduler.tick_recovered.connect(self.reminders.ticks_recovered)
-        self.reminders.capture_requested.connect(self.capture.present)
-        self.capture.presented.connect(self.reminders.acknowledge)
-        if tray is not None:
-            self._attach_tray(tray)
+        self.settings.workdays_changed.connect(self.journal.changed)
+        self.settings.changed.connect(self._setting_changed)
+        if tray_available:
+            self.tray = Tray(self)
+            self._connect_face(self.tray)
         else:
             self.fallback = FallbackWindow()
             self._connect_face(self.fallback)
-        self.hotkeys = hotkeys or HotkeyService(factory=default_hotkey_backend, parent=self)
-        self._hotkey_delay = QTimer(self)
-        self._hotkey_delay.setSingleShot(True)
-        self._hotkey_delay.setInterval(HOTKEY_DELAY_MS)
-        self._hotkey_delay.timeout.connect(self._register_hotkey)
-        self.hotkeys.pressed.connect(self.capture.present)
-        self.hotkeys.state_changed.connect(self._hotkey_state_changed)
-        self.settings.reminders_changed.connect(self.scheduler.replan)
-        self.settings.workdays_changed.connect(self.journal.changed)
-        self.settings.changed.connect(self._setting_changed)
-        self._settings_window: SettingsWindow | None = None
-        self._reflection_window: ReflectionWindow | None = None
-        self._review_window: WeeklyReviewWindow | None = None
-        self.reminders.reflect_requested.connect(self.open_reflection)
-        self.reminders.review_requested.connect(self.open_review)
-        self.backups = BackupTimer(store, clock, self)
-        self.backups.failed.connect(self.tell_backup_failed)
-        commands = IpcCommands(
-            self.journal,
-            self.capture,
-            self.reminders,
-            self.scheduler,
-            lambda: self.tray,
-            self.settings,
-            lambda: self.hotkeys.state,
-            self.open_settings,
-        )
-        commands.open_journal = self.open_journal
-        self.ipc = IpcServer(ipc.socket_name(data_dir), commands.handlers(), self)
+        self.ipc = IpcServer(ipc.socket_name(data_dir), {}, self, prepare=self.finish_start)
+
+        # Made by finish_start:
+        self._given_backends = notification_backends
+        self._given_hotkeys = hotkeys
+        self._started = False
+        self._finished = False
+        self._notifier: Notifier | None = None
+        self._reminders: ReminderController | None = None
+        self._scheduler: Scheduler | None = None
+        self._hotkeys: HotkeyService | None = None
+        self._backups: BackupTimer | None = None
+
+    def _timer(self, interval_ms: int, then: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(then)
+        return timer
 
     def start(self) -> bool:
-        """Listen for other `smallwins` commands and show the tray; False if listening failed."""
+        """Listen for other `smallwins` commands and show the tray; False if listening failed.
+
+        The rest of the app follows `READY_DELAY_MS` later (`finish_start`)."""
         if not self.ipc.listen():
             return False  # another instance runs (or the socket dir is unsafe): no second tray
         self.theme.apply(self.settings.get(config.THEME))
         self.refresh_summary()
         if self.tray is not None:
+            self.tray.set_paused(self._paused_now())
             self.tray.show()
         else:
             self.tray_watcher.start()
@@ -169,23 +166,126 @@ class SmallWinsApp(QObject):
                 self._fallback_wait.start()
             else:
                 self._show_fallback()
-        self._hotkey_delay.start()  # once the tray is up
-        self.journal.start_watching()
-        if self.tray is not None:
-            self.tray.set_paused(self.reminders.is_paused())
-        self.scheduler.start()
-        self.backups.start()
+        self._started = True
+        self._ready.start()
         return True
 
+    def finish_start(self) -> None:
+        """Build and start the rest of the app (once; later calls return at once)."""
+        if self._finished:
+            return
+        self._finished = True
+        self._ready.stop()
+        from smallwins_desktop.app.backup_timer import BackupTimer
+        from smallwins_desktop.app.hotkey.service import HotkeyService
+        from smallwins_desktop.app.hotkey.service import default_backend as default_hotkeys
+        from smallwins_desktop.app.ipc_commands import IpcCommands
+        from smallwins_desktop.app.notify.notifier import Notifier, default_backends
+        from smallwins_desktop.app.reminders.controller import ReminderController
+        from smallwins_desktop.app.reminders.scheduler import Scheduler
+
+        store, clock = self.store, self._clock
+        backends = self._given_backends
+        if backends is None:
+            backends = default_backends(self.tray.icon if self.tray else None)
+        self._notifier = notifier = Notifier(backends, self)
+        self._reminders = reminders = ReminderController(store, clock, self.journal, notifier, self)
+        self._scheduler = scheduler = Scheduler(
+            store, clock, has_win_on=self.journal.has_win_on, parent=self
+        )
+        scheduler.reminder_due.connect(reminders.deliver)
+        scheduler.ticked.connect(reminders.recall_pick_up)
+        scheduler.tick_failed.connect(reminders.ticks_failing)
+        scheduler.tick_recovered.connect(reminders.ticks_recovered)
+        reminders.capture_requested.connect(self.show_capture)
+        reminders.reflect_requested.connect(self.open_reflection)
+        reminders.review_requested.connect(self.open_review)
+        if self._capture is not None:
+            self._capture.presented.connect(reminders.acknowledge)
+        for face in (self.tray, self.fallback):
+            if face is not None:
+                self._connect_reminders(face)
+        self._hotkeys = hotkeys = self._given_hotkeys or HotkeyService(
+            factory=default_hotkeys, parent=self
+        )
+        hotkeys.pressed.connect(self.show_capture)
+        hotkeys.state_changed.connect(self._hotkey_state_changed)
+        self.settings.reminders_changed.connect(scheduler.replan)
+        self._backups = backups = BackupTimer(store, clock, self)
+        backups.failed.connect(self.tell_backup_failed)
+        commands = IpcCommands(
+            self.journal,
+            self.show_capture,
+            self._capture_visible,
+            reminders,
+            scheduler,
+            lambda: self.tray,
+            self.settings,
+            lambda: hotkeys.state,
+            self.open_settings,
+        )
+        commands.open_journal = self.open_journal
+        self.ipc.add_handlers(commands.handlers())
+        if not self._started:
+            return  # built, not started: `shutdown` follows (another instance won)
+        self._hotkey_delay.start()
+        self._capture_prebuild.start()
+        self.journal.start_watching()
+        scheduler.start()
+        backups.start()
+
+    # The pieces finish_start makes; asking for one finishes the start-up first.
+    @property
+    def notifier(self) -> Notifier:
+        self.finish_start()
+        assert self._notifier is not None
+        return self._notifier
+
+    @property
+    def reminders(self) -> ReminderController:
+        self.finish_start()
+        assert self._reminders is not None
+        return self._reminders
+
+    @property
+    def scheduler(self) -> Scheduler:
+        self.finish_start()
+        assert self._scheduler is not None
+        return self._scheduler
+
+    @property
+    def hotkeys(self) -> HotkeyService:
+        self.finish_start()
+        assert self._hotkeys is not None
+        return self._hotkeys
+
+    @property
+    def backups(self) -> BackupTimer:
+        self.finish_start()
+        assert self._backups is not None
+        return self._backups
+
+    @property
+    def autostart(self) -> Autostart:
+        if self._autostart is None:
+            from smallwins_desktop.app.autostart import for_platform
+
+            self._autostart = for_platform()
+        return self._autostart
+
     def shutdown(self) -> None:
-        self._hotkey_delay.stop()
-        self.hotkeys.close()
+        for timer in (self._ready, self._hotkey_delay, self._capture_prebuild, self._fallback_wait):
+            timer.stop()
+        if self._hotkeys is not None:
+            self._hotkeys.close()
         self.tray_watcher.stop()
-        self._fallback_wait.stop()
-        self.scheduler.stop()
-        self.backups.stop()
+        if self._scheduler is not None:
+            self._scheduler.stop()
+        if self._backups is not None:
+            self._backups.stop()
         self.journal.stop_watching()
-        self.capture.save_draft()
+        if self._capture is not None:
+            self._capture.save_draft()
         self.ipc.close()
         if self.tray is not None:
             self.tray.hide()
@@ -193,6 +293,8 @@ class SmallWinsApp(QObject):
         self.store.close()
 
     def tell_backup_failed(self, reason: str) -> None:
+        from smallwins_desktop.app.notify.base import Notification
+
         self.notifier.notify(
             Notification(
                 key="backup",
@@ -209,13 +311,25 @@ class SmallWinsApp(QObject):
             if face is not None:
                 face.show_summary(summary)
 
+    def _paused_now(self) -> bool:
+        if self._reminders is not None:
+            return self._reminders.is_paused()
+        from smallwins_desktop.core import reminder_log
+
+        return reminder_log.paused_until(self.store, self._clock.now()) is not None
+
     def use_tray(self) -> None:
         """A tray appeared: the tray icon takes over from the no-tray window."""
         if self.tray is not None:
             return
+        self.finish_start()
         tray = Tray(self)
-        self._attach_tray(tray)
-        if self._default_backends:
+        self.tray = tray
+        self._connect_face(tray)
+        self._connect_reminders(tray)
+        if self._given_backends is None:
+            from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
+
             self.notifier.add_backend(TrayMessageBackend(tray.icon))
         tray.set_paused(self.reminders.is_paused())
         tray.set_attention(self.reminders.attention)
@@ -238,23 +352,46 @@ class SmallWinsApp(QObject):
 
     def _connect_face(self, face: Tray | FallbackWindow) -> None:
         """What the tray and the no-tray window both offer."""
-        face.capture_requested.connect(self.capture.present)
+        face.capture_requested.connect(self.show_capture)
         face.journal_requested.connect(self.open_journal)
         face.settings_requested.connect(self.open_settings)
         face.quit_requested.connect(QApplication.quit)
-        self.reminders.attention_changed.connect(face.set_attention)
+        if isinstance(face, Tray):
+            face.reflect_requested.connect(self.open_reflection)
+            face.review_requested.connect(self.open_review)
+            face.notifications_requested.connect(self.open_notifications)
 
-    def _attach_tray(self, tray: Tray) -> None:
-        self.tray = tray
-        self._connect_face(tray)
-        tray.reflect_requested.connect(self.open_reflection)
-        tray.review_requested.connect(self.open_review)
-        tray.snooze_requested.connect(self.reminders.snooze)
-        tray.skip_today_requested.connect(self.reminders.skip_today)
-        tray.pause_requested.connect(self.reminders.pause_until_tomorrow)
-        tray.resume_requested.connect(self.reminders.resume)
-        self.reminders.paused_changed.connect(tray.set_paused)
-        tray.notifications_requested.connect(self.open_notifications)
+    def _connect_reminders(self, face: Tray | FallbackWindow) -> None:
+        """The face's reminder choices, once the reminders exist (`finish_start`)."""
+        reminders = self.reminders
+        reminders.attention_changed.connect(face.set_attention)
+        if isinstance(face, Tray):
+            face.snooze_requested.connect(reminders.snooze)
+            face.skip_today_requested.connect(reminders.skip_today)
+            face.pause_requested.connect(reminders.pause_until_tomorrow)
+            face.resume_requested.connect(reminders.resume)
+            reminders.paused_changed.connect(face.set_paused)
+
+    @property
+    def capture(self) -> CaptureWindow:
+        """The capture box, built (and its code loaded) the first time it is needed."""
+        if self._capture is None:
+            from smallwins_desktop.app.capture.window import CaptureWindow
+
+            self._capture_prebuild.stop()
+            self._capture = CaptureWindow(self.journal)
+            if self._reminders is not None:
+                self._capture.presented.connect(self._reminders.acknowledge)
+        return self._capture
+
+    def show_capture(self) -> None:
+        self.capture.present()
+
+    def _prebuild_capture(self) -> None:
+        self.capture  # noqa: B018 (built for the first press of the shortcut)
+
+    def _capture_visible(self) -> bool:
+        return self._capture is not None and self._capture.isVisible()
 
     def open_journal(self) -> None:
         if self._journal_window is None:
@@ -262,7 +399,7 @@ class SmallWinsApp(QObject):
             from smallwins_desktop.app.journal.window import JournalWindow
 
             self._journal_window = JournalWindow(self.journal)
-            self._journal_window.capture_requested.connect(self.capture.present)
+            self._journal_window.capture_requested.connect(self.show_capture)
             self._journal_window.reflect_requested.connect(self.open_reflection)
             self._journal_window.review_requested.connect(self.open_review)
         self._journal_window.present()
@@ -292,6 +429,7 @@ class SmallWinsApp(QObject):
     def open_settings(self) -> None:
         if self._settings_window is None:
             # Imported on first use: start-up does not pay for a window most days never open.
+            from smallwins_desktop.app import command_line
             from smallwins_desktop.app.settings.dialog import SettingsWindow
             from smallwins_desktop.app.settings.startup_page import StartupPage
 

@@ -15,7 +15,6 @@ from datetime import date
 from typing import Any
 
 from smallwins_desktop import ipc
-from smallwins_desktop.app.capture.window import CaptureWindow
 from smallwins_desktop.app.hotkey.service import HotkeyState
 from smallwins_desktop.app.ipc_server import Handler
 from smallwins_desktop.app.journal.journal import Journal
@@ -32,7 +31,8 @@ class IpcCommands:
     def __init__(
         self,
         journal: Journal,
-        capture: CaptureWindow,
+        show_capture: Callable[[], None],
+        capture_visible: Callable[[], bool],
         reminders: ReminderController,
         scheduler: Scheduler,
         tray: Callable[[], Tray | None],
@@ -41,7 +41,8 @@ class IpcCommands:
         open_settings: Callable[[], None] | None = None,
     ) -> None:
         self._journal = journal
-        self._capture = capture
+        self._show_capture = show_capture
+        self._capture_visible = capture_visible
         self._reminders = reminders
         self._scheduler = scheduler
         self._tray = tray
@@ -76,7 +77,7 @@ class IpcCommands:
 
     def show_capture(self, message: dict[str, Any]) -> dict[str, Any]:
         with _activation_token(message):
-            self._capture.present()
+            self._show_capture()
         return {"ok": True}
 
     def show_journal(self, message: dict[str, Any]) -> dict[str, Any]:
@@ -96,7 +97,7 @@ class IpcCommands:
             "tray": tray is not None,
             "tooltip": tray.icon.toolTip() if tray is not None else None,
             "wins_today": summary.wins,
-            "capture_visible": self._capture.isVisible(),
+            "capture_visible": self._capture_visible(),
             "next_reminder_in_ms": self._scheduler.next_wait_ms,
             "shortcut": self._shortcut().registered,
             "shortcut_problem": self._shortcut().problem,

@@ -37,11 +37,20 @@ class IpcServer(QObject):
     """Listens on the per-user socket and dispatches commands; every refusal is logged."""
 
     def __init__(
-        self, name: str, handlers: Mapping[str, Handler], parent: QObject | None = None
+        self,
+        name: str,
+        handlers: Mapping[str, Handler],
+        parent: QObject | None = None,
+        *,
+        prepare: Callable[[], None] | None = None,
     ) -> None:
+        """`prepare`, if given, runs before each request is handled (the app finishes its
+        start-up there when a request comes before it did; `add_handlers` then adds the
+        commands it can answer)."""
         super().__init__(parent)
         self._name = name
         self._handlers = {"ping": lambda _: {"ok": True}, **handlers}
+        self._prepare = prepare
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
@@ -49,6 +58,9 @@ class IpcServer(QObject):
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(WATCHDOG_MS)
         self._watchdog.timeout.connect(self.check_listening)
+
+    def add_handlers(self, handlers: Mapping[str, Handler]) -> None:
+        self._handlers.update(handlers)
 
     @property
     def name(self) -> str:
@@ -164,6 +176,8 @@ class IpcServer(QObject):
     def _dispatch(self, line: bytes) -> dict[str, Any]:
         try:
             message = ipc.decode(line)
+            if self._prepare is not None:
+                self._prepare()
             handler = self._handlers.get(str(message.get("cmd")))
             if handler is None:
                 raise ipc.ProtocolError(f"unknown command {message.get('cmd')!r}")

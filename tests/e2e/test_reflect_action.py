@@ -19,10 +19,11 @@ SECONDS_BEFORE = 2  # the app starts this long before a Friday's 17:30 reminder
 
 
 def _reminder_soon() -> str:
-    """A start time a couple of seconds before 17:30 on a weekday, local time."""
+    """A start time a couple of seconds before 17:30 on a Monday to Thursday, local time (on a
+    Friday, the weekly review missed at 16:00 would be the first notification)."""
     now = datetime.now().astimezone()
     day = now.date()
-    while day.weekday() >= 5:
+    while day.weekday() >= 4:
         day += timedelta(days=1)
     at = now.replace(year=day.year, month=day.month, day=day.day, hour=17, minute=30, second=0)
     return (at - timedelta(seconds=SECONDS_BEFORE)).isoformat()

@@ -89,6 +89,7 @@ def test_without_a_tray_a_small_window_offers_the_same_actions_and_says_why(
     qtbot.addWidget(app.capture)
     try:
         assert app.start()
+        app.finish_start()
         assert app.tray is None
         assert app.fallback.isVisible()
         assert (
@@ -221,6 +222,7 @@ def test_a_stale_socket_from_a_crashed_instance_is_replaced(
     qtbot.addWidget(app.capture)
     try:
         assert app.start()
+        app.finish_start()
         assert ask(qtbot, data_dir, {"cmd": "ping"}) == {"v": 1, "ok": True}
     finally:
         app.shutdown()

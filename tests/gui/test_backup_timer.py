@@ -67,6 +67,7 @@ def test_the_app_runs_the_backup_timer_and_tells_of_a_failure(
     )
     qtbot.addWidget(app.capture)
     assert app.start()
+    app.finish_start()
     try:
         assert app.backups.timer.isActive()
         wins.add(store, "Worth keeping", today=clock.now().date(), now=clock.now())

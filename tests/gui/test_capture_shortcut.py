@@ -68,6 +68,7 @@ def app(
 def started(app: SmallWinsApp, qtbot: QtBot) -> None:
     """Start the app; the shortcut is registered just after start-up."""
     assert app.start()
+    app.finish_start()
     assert app.tray is not None
     assert app.tray.capture_action.shortcut().isEmpty()  # not claimed before it is registered
     with qtbot.waitSignal(app.hotkeys.state_changed, timeout=2_000):

@@ -54,6 +54,7 @@ def app(
     )
     qtbot.addWidget(app.capture)
     assert app.start()
+    app.finish_start()  # as the loop does once the tray icon is up
     yield app
     app.shutdown()
 

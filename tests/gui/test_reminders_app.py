@@ -86,6 +86,7 @@ def app(
 ) -> Iterator[SmallWinsApp]:
     app = make_app(store, reminder_clock, data_dir, qtbot, recording)
     app.start()
+    app.finish_start()
     yield app
     app.shutdown()
 
@@ -112,6 +113,7 @@ def test_the_message_counts_todays_wins(
     for line in ("One", "Two", "Three"):
         app.journal.add_line(line, source="capture")
     app.start()
+    app.finish_start()
     try:
         assert recording.sent[0].body.startswith("3 wins today — anything else worth noting?")
     finally:
@@ -123,6 +125,7 @@ def test_a_failing_backend_falls_through_to_the_next_and_the_failure_is_recorded
 ) -> None:
     app = make_app(store, reminder_clock, data_dir, qtbot, Failing(), recording)
     app.start()
+    app.finish_start()
     try:
         assert len(recording.sent) == 1
         [ok, failed] = reminder_log.recent_deliveries(store)
@@ -139,6 +142,7 @@ def test_a_late_failure_and_its_fallback_are_recorded_as_outcomes(
     late = FailingLate()
     app = make_app(store, reminder_clock, data_dir, qtbot, late, recording)
     app.start()
+    app.finish_start()
     try:
         assert recording.sent == []  # the first backend took it
         late.failed_late.emit(late.pending[0], "OSError: the balloon thread died")
@@ -159,6 +163,7 @@ def test_when_no_backend_works_the_tray_still_shows_the_reminder(
 ) -> None:
     app = make_app(store, reminder_clock, data_dir, qtbot, Failing())
     app.start()
+    app.finish_start()
     try:
         assert app.tray is not None
         assert app.tray.attention
@@ -244,6 +249,7 @@ def test_pause_until_tomorrow_from_the_tray(
     reminder_clock.current = at(12, 0)
     app = make_app(store, reminder_clock, data_dir, qtbot, recording)
     app.start()
+    app.finish_start()
     try:
         assert app.tray is not None
         app.tray.pause_requested.emit()
@@ -269,6 +275,7 @@ def test_the_daily_cap_keeps_reminders_to_the_tray(
         )
     app = make_app(store, reminder_clock, data_dir, qtbot, recording)
     app.start()
+    app.finish_start()
     try:
         assert recording.sent == []
         assert app.tray is not None
@@ -334,6 +341,7 @@ def test_the_pick_up_note_is_recalled_the_next_working_morning_once(
     recording = Recording()
     app = make_app(store, clock, data_dir, qtbot, recording)
     app.start()
+    app.finish_start()
     try:
         assert recording.sent == []  # before nine
         clock.advance(timedelta(minutes=31))
@@ -368,6 +376,7 @@ def test_the_weekly_reminder_opens_the_weekly_review(
     recording = Recording()
     app = make_app(store, clock, data_dir, qtbot, recording)
     app.start()
+    app.finish_start()
     try:
         [sent] = [n for n in recording.sent if n.key.startswith("weekly_review")]
         assert sent.default_action == "review"  # a click on the bubble opens the review
@@ -396,6 +405,7 @@ def test_the_morning_recall_follows_the_morning_hour_setting(
     recording = Recording()
     app = make_app(store, clock, data_dir, qtbot, recording)
     app.start()
+    app.finish_start()
     try:
         assert [n.body for n in recording.sent] == ["Yesterday you planned: Start early"]
     finally:

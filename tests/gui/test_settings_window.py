@@ -49,6 +49,7 @@ def app(store: Store, clock: FixedClock, data_dir: Path, qtbot: QtBot) -> Iterat
     )
     qtbot.addWidget(app.capture)
     assert app.start()
+    app.finish_start()
     yield app
     app.shutdown()
 
@@ -254,6 +255,7 @@ def test_the_no_tray_window_opens_settings_too(
     assert app.fallback is not None
     qtbot.addWidget(app.fallback)
     assert app.start()
+    app.finish_start()
     try:
         [button] = [
             b for b in app.fallback.findChildren(QPushButton) if b.accessibleName() == "Settings…"

@@ -72,6 +72,7 @@ def settings_window(
 ) -> Iterator[tuple[SettingsWindow, StartupPage]]:
     app = make_app(store, clock, data_dir, qtbot, autostart)
     assert app.start()
+    app.finish_start()
     app.open_settings()
     window = app._settings_window
     assert window is not None
@@ -129,6 +130,7 @@ def test_in_the_background_no_window_shows_while_a_tray_may_still_appear(
     panel = Panel()
     app = make_app(store, clock, data_dir, qtbot, autostart, panel, background=True)
     assert app.start()
+    app.finish_start()
     try:
         assert app.tray is None
         assert app.fallback is not None
@@ -151,6 +153,7 @@ def test_in_the_background_the_window_shows_once_no_tray_came(
 ) -> None:
     app = make_app(store, clock, data_dir, qtbot, autostart, Panel(), background=True)
     assert app.start()
+    app.finish_start()
     try:
         app._fallback_wait.timeout.emit()  # the wait is over
         assert app.fallback is not None
@@ -166,6 +169,7 @@ def test_a_tray_appearing_later_replaces_the_no_tray_window_keeping_its_state(
     panel = Panel()
     app = make_app(store, clock, data_dir, qtbot, autostart, panel)
     assert app.start()
+    app.finish_start()
     try:
         fallback = app.fallback
         assert fallback is not None
