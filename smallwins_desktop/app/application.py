@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from smallwins_desktop import ipc
@@ -76,7 +76,12 @@ class SmallWinsApp(QObject):
     `finish_start` makes the rest, once the event loop has run for `READY_DELAY_MS`, or at once
     when something needs it sooner (a request on the socket, a click on the icon, a test
     reading `reminders`).
+
+    Signals:
+        ready: `finish_start` has built the rest.
     """
+
+    ready = Signal()
 
     def __init__(
         self,
@@ -154,12 +159,12 @@ class SmallWinsApp(QObject):
         The rest of the app follows `READY_DELAY_MS` later (`finish_start`)."""
         if not self.ipc.listen():
             return False  # another instance runs (or the socket dir is unsafe): no second tray
-        self.theme.apply(self.settings.get(config.THEME))
         self.refresh_summary()
-        if self.tray is not None:
+        if self.tray is not None:  # its icon is the same in any theme: the look can follow
             self.tray.set_paused(self._paused_now())
             self.tray.show()
         else:
+            self.theme.apply(self.settings.get(config.THEME))
             self.tray_watcher.start()
             if self._background:
                 log.info("started in the background: waiting for a system tray")
@@ -176,6 +181,8 @@ class SmallWinsApp(QObject):
             return
         self._finished = True
         self._ready.stop()
+        if self.tray is not None:
+            self.theme.apply(self.settings.get(config.THEME))
         from smallwins_desktop.app.backup_timer import BackupTimer
         from smallwins_desktop.app.hotkey.service import HotkeyService
         from smallwins_desktop.app.hotkey.service import default_backend as default_hotkeys
@@ -226,13 +233,13 @@ class SmallWinsApp(QObject):
         )
         commands.open_journal = self.open_journal
         self.ipc.add_handlers(commands.handlers())
-        if not self._started:
-            return  # built, not started: `shutdown` follows (another instance won)
-        self._hotkey_delay.start()
-        self._capture_prebuild.start()
-        self.journal.start_watching()
-        scheduler.start()
-        backups.start()
+        if self._started:  # else built only (a test, or another instance won the socket)
+            self._hotkey_delay.start()
+            self._capture_prebuild.start()
+            self.journal.start_watching()
+            scheduler.start()
+            backups.start()
+        self.ready.emit()
 
     # The pieces finish_start makes; asking for one finishes the start-up first.
     @property
@@ -378,11 +385,17 @@ class SmallWinsApp(QObject):
         if self._capture is None:
             from smallwins_desktop.app.capture.window import CaptureWindow
 
+            self._before_a_window()
             self._capture_prebuild.stop()
             self._capture = CaptureWindow(self.journal)
             if self._reminders is not None:
                 self._capture.presented.connect(self._reminders.acknowledge)
         return self._capture
+
+    def _before_a_window(self) -> None:
+        """A window is about to be built: the app's look, and the rest of it, come first."""
+        if self._started:
+            self.finish_start()
 
     def show_capture(self) -> None:
         self.capture.present()
@@ -395,6 +408,7 @@ class SmallWinsApp(QObject):
 
     def open_journal(self) -> None:
         if self._journal_window is None:
+            self._before_a_window()
             # Built, and its code loaded, on first use: the tray comes up without it.
             from smallwins_desktop.app.journal.window import JournalWindow
 
@@ -407,6 +421,7 @@ class SmallWinsApp(QObject):
     def open_reflection(self) -> None:
         """The day's reflection (built on first use, like the journal)."""
         if self._reflection_window is None:
+            self._before_a_window()
             from smallwins_desktop.app.reflection.window import ReflectionWindow
 
             self._reflection_window = ReflectionWindow(self.journal)
@@ -415,6 +430,7 @@ class SmallWinsApp(QObject):
     def open_review(self) -> None:
         """The weekly review (built on first use)."""
         if self._review_window is None:
+            self._before_a_window()
             from smallwins_desktop.app.reflection.review import WeeklyReviewWindow
 
             self._review_window = WeeklyReviewWindow(self.journal)
@@ -428,6 +444,7 @@ class SmallWinsApp(QObject):
 
     def open_settings(self) -> None:
         if self._settings_window is None:
+            self._before_a_window()
             # Imported on first use: start-up does not pay for a window most days never open.
             from smallwins_desktop.app import command_line
             from smallwins_desktop.app.settings.dialog import SettingsWindow

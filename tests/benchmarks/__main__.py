@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from tests.benchmarks import exchange, figures, journal, report
+from tests.benchmarks import adding, exchange, figures, journal, report
 from tests.benchmarks.probe import Probe, ProbeError
 from tests.e2e.desktop import (
     REQUIREMENTS,
@@ -29,6 +29,7 @@ from tests.e2e.desktop import (
 FULL = {
     "startup": 10,
     "capture": 20,
+    "add": 15,
     "version": 20,
     "idle": 60.0,
     "settle": 3.0,
@@ -38,6 +39,7 @@ FULL = {
 QUICK = {
     "startup": 3,
     "capture": 5,
+    "add": 3,
     "version": 5,
     "idle": 5.0,
     "settle": 1.0,
@@ -58,6 +60,9 @@ tests/benchmarks/bare_tray.py (QApplication + one QSystemTrayIcon with the same 
   its rows on screen differ from before); polled every 1 ms. The budget is for "painted".
   "App's share": the same request sent over the socket by the benchmark process itself
   (no new interpreter), until painted.
+- add: `smallwins add TEXT` wall time with the app running (handed over on its socket) and
+  with no app (the command writes the database), beside jrnl 4.6 (its own venv, .venv-jrnl)
+  adding an entry to its journal; each journal holds an entry before the timed runs.
 - every Python process caches bytecode (in the session's temp dir), as installed code has
   its .pyc files; the first runs of the session compile it.
 - idle: both apps side by side in the tray, after {settle:g} s to settle; utime+stime of
@@ -76,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.idle_seconds is not None:
         plan["idle"] = args.idle_seconds
     if args.runs is not None:
-        for key in ("startup", "capture", "version"):
+        for key in ("startup", "capture", "add", "version"):
             plan[key] = args.runs
 
     missing = missing_requirements()
@@ -128,6 +133,8 @@ def _measure(plan: dict[str, float]) -> list[report.Row]:
             version = figures.measure_version(desktop, int(plan["version"]))
             figures.progress("`smallwins capture` to the window visible")
             capture = figures.measure_capture(bench, int(plan["capture"]))
+            figures.progress("`smallwins add` (app running, no app) vs jrnl 4.6")
+            added = adding.measure_add(bench, int(plan["add"]))
             figures.progress("start-up to tray ready")
             startup = figures.measure_startup(bench, int(plan["startup"]))
             figures.progress("idle CPU and memory")
@@ -137,6 +144,7 @@ def _measure(plan: dict[str, float]) -> list[report.Row]:
     return [
         *report.startup_rows(startup),
         *report.capture_rows(capture, version.python, startup),
+        *adding.add_rows(added),
         *report.version_rows(version),
         *report.idle_rows(idle),
         *journal.journal_rows(history),

@@ -17,10 +17,10 @@ from tests.benchmarks.figures import SMALLWINS, BenchError, progress
 from tests.benchmarks.journal import JOURNAL_SIZE, _bulk
 from tests.benchmarks.report import Row, ratio, verdict
 from tests.benchmarks.stats import Sample
+from tests.jrnl_tool import jrnl_path
 
 BUDGET_S = 10.0
 JRNL_SIZE = 10_000
-JRNL = str(Path(sys.executable).with_name("jrnl"))
 JRNL_CONFIG = """\
 colors: {{body: none, date: none, tags: none, title: none}}
 default_hour: 9
@@ -75,7 +75,7 @@ def _jrnl(root: Path, journal: Path) -> float:
     config = home / "jrnl.yaml"
     config.write_text(JRNL_CONFIG.format(journal=journal), encoding="utf-8")
     env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home), "TZ": "UTC"}
-    return _timed([JRNL, "--config-file", str(config), "--format", "json"], env)
+    return _timed([str(jrnl_path()), "--config-file", str(config), "--format", "json"], env)
 
 
 def _first_entries(journal: Path, count: int) -> Path:

@@ -127,9 +127,11 @@ class Bench:
         return f"\n--- {name} log ---\n{text}" if text else ""
 
 
-def _timed_run(desktop: DesktopSession, cmd: Sequence[str]) -> float:
-    """Wall time of a command in ms, output discarded."""
-    env = desktop.env
+def _timed_run(
+    desktop: DesktopSession, cmd: Sequence[str], env: dict[str, str] | None = None
+) -> float:
+    """Wall time of a command in ms, output discarded (`env`: the desktop's by default)."""
+    env = env or desktop.env
     started = time.monotonic()
     code = subprocess.call(
         cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

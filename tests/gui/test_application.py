@@ -361,3 +361,68 @@ def test_the_journal_windows_code_loads_on_first_use_not_at_start() -> None:
         check=True,
     )
     assert done.stdout.strip() == "[]"
+
+
+_FIRST_THE_ICON = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+qapp = QApplication([])
+from smallwins_desktop.app.application import SmallWinsApp
+from smallwins_desktop.core.clock import SystemClock
+from smallwins_desktop.core.db import open_store
+LATE = ["app.capture.window", "app.notify.notifier", "app.reminders.controller",
+        "app.reminders.scheduler", "app.hotkey.service", "app.backup_timer", "app.ipc_commands"]
+def loaded():
+    return [m for m in LATE if "smallwins_desktop." + m in sys.modules]
+data_dir = Path(sys.argv[1])
+store = open_store(data_dir)
+app = SmallWinsApp(store, SystemClock(), data_dir, tray_available=True)
+app.journal.add_line("Shipped the first draft", source="capture")
+assert app.start()
+print("ICON", app.tray.icon.isVisible(), app.tray.has_win_today, loaded())
+def ready():
+    print("READY", loaded(), app.scheduler.next_wait_ms is not None)
+    app.shutdown()
+    qapp.quit()
+app.ready.connect(ready)
+sys.exit(qapp.exec())
+"""
+
+
+def test_the_tray_icon_shows_with_todays_state_before_the_rest_of_the_app_loads(
+    tmp_path: Path,
+) -> None:
+    """The icon is on screen, filled for a day with a win, while the capture box, reminders,
+    notifications, the shortcut and backups are not even imported; the loop then builds them
+    (the capture box a little later still)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_THE_ICON, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    icon, ready = [line for line in done.stdout.splitlines() if line.startswith(("ICON", "READY"))]
+    assert icon == "ICON True True []"
+    built = "'app.notify.notifier', 'app.reminders.controller', 'app.reminders.scheduler', "
+    built += "'app.hotkey.service', 'app.backup_timer', 'app.ipc_commands'"
+    assert ready == f"READY [{built}] True"
+
+
+def test_a_request_before_the_app_is_ready_is_answered_by_the_whole_app(
+    store: Store, clock: FixedClock, data_dir: Path, qtbot: QtBot
+) -> None:
+    app = SmallWinsApp(store, clock, data_dir, tray_available=True)
+    try:
+        assert app.start()
+        assert not app._finished
+        reply = ask(qtbot, data_dir, {"cmd": "status"})
+        assert reply is not None
+        assert reply["ok"]
+        assert reply["next_reminder_in_ms"] is not None
+        assert app._finished
+    finally:
+        app.shutdown()

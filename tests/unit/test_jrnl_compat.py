@@ -1,13 +1,12 @@
-"""jrnl compatibility, checked against jrnl itself (a test-only dependency), not our reading
-of its format: journals jrnl wrote come in as the same entries, and jrnl reads our exports as
-the same entries we wrote."""
+"""jrnl compatibility, checked against jrnl itself (in its own venv, .venv-jrnl, made by `make
+test`), not our reading of its format: journals jrnl wrote come in as the same entries, and jrnl
+reads our exports as the same entries we wrote."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
@@ -19,8 +18,9 @@ from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.exchange import export_wins, import_file
 from smallwins_desktop.core.wins import WinFilter
 from tests.exchange_data import NOW, ZONE, fill
+from tests.jrnl_tool import jrnl_path
 
-JRNL = Path(sys.executable).parent / "jrnl"
+JRNL = jrnl_path()
 CONFIG = """\
 colors: {body: none, date: none, tags: none, title: none}
 default_hour: 9
@@ -82,7 +82,7 @@ def _comparable(entries: list[dict[str, object]]) -> list[tuple[object, ...]]:
 
 
 def test_jrnl_is_installed_for_these_tests() -> None:
-    assert JRNL.exists(), "jrnl is a test dependency (pyproject.toml [test])"
+    assert JRNL.exists(), f"{JRNL} not found: `make test` installs jrnl 4.6 there"
 
 
 @pytest.fixture
