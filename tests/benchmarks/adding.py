@@ -89,4 +89,3 @@ def add_rows(figure: AddFigure) -> list[Row]:
             verdict(direct <= NO_APP_BUDGET),
         ),
     ]
-
