@@ -9,9 +9,10 @@ import html
 import itertools
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.marks import Colors
 from smallwins_desktop.core.insights import Insight, WeekConfidence
 from smallwins_desktop.core.stats import Memory, Rhythm, WeekCount
@@ -44,8 +45,7 @@ class WeekBars(QWidget):
         colors = Colors(self.palette())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+        small = look.font(look.Type.CAPTION, self.font())
         painter.setFont(small)
         metrics = QFontMetrics(small)
         label_h = metrics.height()
@@ -169,9 +169,7 @@ class RhythmPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("rhythmPanel")
         self.setAccessibleName(self.tr("Your rhythm"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(2)
+        layout = look.column(self, (look.Space.M, look.Space.S), spacing=look.Space.XS)
         self.streak = self._headline(layout, self.tr("Streak"))
         self.streak_line = self._explain(layout)
         self.week = self._headline(layout, self.tr("This week"))
@@ -203,19 +201,15 @@ class RhythmPanel(QFrame):
 
     def _section(self, layout: QVBoxLayout, title: str) -> QLabel:
         label = QLabel(title, self)
-        font = QFont(label.font())
-        font.setBold(True)
-        label.setFont(font)
-        layout.addSpacing(10)
+        look.set_role(label, look.Type.STRONG)
+        look.gap(layout, look.Space.S)
         layout.addWidget(label)
         return label
 
     def _headline(self, layout: QVBoxLayout, title: str) -> QLabel:
         self._section(layout, title)
         value = QLabel(self)
-        font = QFont(value.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        value.setFont(font)
+        look.set_role(value, look.Type.HEADLINE)
         value.setAccessibleName(title)
         layout.addWidget(value)
         return value
