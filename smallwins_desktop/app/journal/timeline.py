@@ -365,7 +365,11 @@ class TimelineDelegate(QStyledItemDelegate):
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
-        editor.setGeometry(self.body_rect(option, index).adjusted(4, 2, -4, -2))
+        rect = self.body_rect(option, index).adjusted(4, 2, -4, -2)
+        # Qt places a new editor in the row's old rect before the row grows to fit it (and
+        # may not place it again): give it its full height now.
+        rect.setHeight(max(rect.height(), self.editor_height - 4))
+        editor.setGeometry(rect)
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:
         self.editing = None
