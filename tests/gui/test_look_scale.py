@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -295,3 +296,40 @@ def test_no_window_shows_an_emoji_glyph(windows: dict[str, QWidget], scheme: str
         if any(_is_emoji_like(char) for char in text)
     ]
     assert not found
+
+
+def test_the_type_scale_follows_the_application_font(qtbot: QtBot) -> None:
+    """Large text chosen on the desktop makes headings and the big win's headline larger."""
+    from smallwins_desktop.app.capture.message import MessageBar
+    from smallwins_desktop.app.journal.rhythm import RhythmPanel
+    from smallwins_desktop.app.settings.page import Page
+    from smallwins_desktop.core.celebrate import Celebration
+
+    before = QApplication.font()
+    larger = QFont(before)
+    larger.setPointSizeF(15.0)
+    QApplication.setFont(larger)
+    try:
+        panel = RhythmPanel()
+        bar = MessageBar()
+        page = Page(live=None)  # type: ignore[arg-type]  # only its heading is looked at
+        for widget in (panel, bar, page):
+            qtbot.addWidget(widget)
+        assert panel.streak.font().pointSizeF() == pytest.approx(15.0 * 1.6, abs=0.06)
+        assert page.heading.font().pointSizeF() == pytest.approx(15.0 * 1.2, abs=0.06)
+        bar.celebrate(Celebration(3, "Shipped!"))
+        assert "font-size: 24.0pt; font-weight: bold;" in bar.label.text()
+        caption = look.font(look.Type.CAPTION, panel.font())
+        assert caption.pointSizeF() == pytest.approx(15.0 * 0.85, abs=0.06)
+        assert caption.family() == panel.font().family()
+    finally:
+        QApplication.setFont(before)
+
+
+def test_a_value_off_the_spacing_scale_is_refused_where_a_layout_is_built() -> None:
+    with pytest.raises(ValueError, match="spacing scale"):
+        look.column(margins=10)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="spacing scale"):
+        look.row(spacing=6)  # type: ignore[arg-type]
+    margins = look.row(margins=(look.Space.L, look.Space.XS)).contentsMargins()
+    assert (margins.left(), margins.top(), margins.right(), margins.bottom()) == (16, 4, 16, 4)

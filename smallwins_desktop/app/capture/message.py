@@ -136,7 +136,8 @@ class MessageBar(QWidget):
         self.label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.label.setText(text)
         self.label.setProperty("problem", problem)
-        self.label.setStyleSheet(f"color: {'#c0392b' if problem else '#1e8449'};")
+        colors = marks.Colors(self.palette())
+        self.label.setStyleSheet(f"color: {(colors.problem if problem else colors.win).name()};")
         self.label.show()
         self.changed.emit()
 

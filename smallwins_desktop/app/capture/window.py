@@ -230,8 +230,10 @@ class CaptureWindow(QWidget):
         length = len(draft.text)
         self.counter.setVisible(length >= COUNTER_FROM)
         self.counter.setText(f"{length:,} / {MAX_TEXT_LENGTH:,}")
-        self.counter.setProperty("over", length > MAX_TEXT_LENGTH)
-        self.counter.setStyleSheet("color: #c0392b;" if length > MAX_TEXT_LENGTH else "")
+        over = length > MAX_TEXT_LENGTH
+        self.counter.setProperty("over", over)
+        problem = marks.Colors(self.palette()).problem.name()
+        self.counter.setStyleSheet(f"color: {problem};" if over else "")
         if self.message_bar.showing_problem and text.strip():
             self.message_bar.clear()
 

@@ -45,7 +45,6 @@ LABEL_PADDING = (
     look.Space.S
 )  # the count and due columns are as wide as their widest text, so bars line up
 MICRO_GOAL_INDENT = look.Space.XL
-PROBLEM_COLOR = "#c0392b"
 
 
 class GoalBar(QWidget):
@@ -116,7 +115,7 @@ class GoalRow(QFrame):
         if goal.due is not None:
             if node.overdue:
                 self.due.setText(self.tr("Overdue since %s") % goal.due.isoformat())
-                self.due.setStyleSheet(f"color: {PROBLEM_COLOR};")
+                self.due.setStyleSheet(f"color: {Colors(self.palette()).problem.name()};")
             elif goal.due == today:
                 self.due.setText(self.tr("Due today"))
             else:
@@ -330,7 +329,8 @@ class GoalsView(QWidget):
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {PROBLEM_COLOR};" if problem else "")
+        problem_color = Colors(self.palette()).problem.name()
+        self.message.setStyleSheet(f"color: {problem_color};" if problem else "")
         self.message.setProperty("problem", problem)
         self.message.show()
 

@@ -117,6 +117,7 @@ class WeeklyReviewWindow(QWidget):
         column.addWidget(self.goals_state)
         column.addWidget(_rule(content))
         column.addLayout(form)
+        look.gap(column)
         section = QLabel(self.tr("Next week’s micro-goals"), content)
         look.set_role(section, look.Type.STRONG)
         column.addWidget(section)
