@@ -18,6 +18,8 @@ from smallwins_desktop.core.insights import Insight, WeekConfidence
 from smallwins_desktop.core.stats import Memory, Rhythm, WeekCount
 
 MEMORY_WINS_SHOWN = 3
+BARS_HEIGHT = 40  # logical pixels for the bars themselves; the labels' lines come on top
+BARS_MIN_HEIGHT = 32
 
 
 class WeekBars(QWidget):
@@ -27,7 +29,7 @@ class WeekBars(QWidget):
         super().__init__(parent)
         self.weeks: tuple[WeekCount, ...] = ()
         self.setAccessibleName(self.tr("Wins per week, the last 12 weeks"))
-        self.setMinimumHeight(64)
+        self.setMinimumHeight(self._height(BARS_MIN_HEIGHT))
 
     def set_weeks(self, weeks: tuple[WeekCount, ...]) -> None:
         self.weeks = weeks
@@ -37,7 +39,13 @@ class WeekBars(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(240, 72)
+        return QSize(240, self._height(BARS_HEIGHT))
+
+    def _height(self, bars: int) -> int:
+        """Room for the bars and, above and below them, a line of caption-sized labels (which
+        grow with the system's font)."""
+        label = QFontMetrics(look.font(look.Type.CAPTION, self.font())).height()
+        return bars + 2 * label + 2
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.weeks:
@@ -71,11 +79,12 @@ class WeekBars(QWidget):
                 painter.drawRect(QRectF(bar.left(), bottom - 1, bar.width(), 1))
             if n % 3 == 2 or current:
                 painter.setPen(colors.muted)
-                painter.drawText(
-                    QRectF(n * slot - slot, bottom + 2, slot * 3, label_h),
-                    Qt.AlignmentFlag.AlignCenter,
-                    "now" if current else f"{week.monday:%-d %b}",
-                )
+                text = "now" if current else f"{week.monday:%-d %b}"
+                under = QRectF(0, bottom + 2, metrics.horizontalAdvance(text) + 2, label_h)
+                under.moveCenter(QPointF(n * slot + slot / 2, under.center().y()))
+                if under.right() > self.width():  # the last one ends at the edge, not past it
+                    under.moveRight(self.width())
+                painter.drawText(under, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
 
 
