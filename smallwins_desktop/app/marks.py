@@ -65,6 +65,7 @@ class Colors:
         self.win = QColor("#66bb6a" if dark else "#2e7d32")
         self.setback = QColor("#ffb74d" if dark else "#a85d00")
         self.setback_tint = _mix(self.setback, self.base, 0.88)
+        self.problem = QColor("#ff8a80" if dark else "#c0392b")  # what was refused, and why
         self.highlight = QColor("#7a6a00" if dark else "#fff0a0")
         self.accent = palette.color(QPalette.ColorRole.Highlight)
         empty = _mix(self.text, self.base, 0.9)

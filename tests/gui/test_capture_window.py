@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.capture.window import HIDE_AFTER_RESURFACED_MS, CaptureWindow
 from smallwins_desktop.app.journal.journal import DRAFT_KEY, Journal
 from smallwins_desktop.core import goals, settings, wins
@@ -195,7 +196,8 @@ def test_a_big_win_is_celebrated_more_than_a_small_one(window: CaptureWindow, qt
     qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     big = window.message.text()
     headline, *rest = big.split("<br>")
-    assert "font-size: 14pt; font-weight: bold;" in headline  # only the headline is big
+    big_size = look.points(look.Type.HEADLINE)  # the type scale's largest, from the app font
+    assert f"font-size: {big_size}pt; font-weight: bold;" in headline  # only the headline is big
     assert all("font-size" not in line for line in rest)
     assert "bold" not in small
 

@@ -10,23 +10,20 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
-from PySide6.QtWidgets import (
-    QGraphicsOpacityEffect,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QPushButton, QWidget
 
-from smallwins_desktop.app import marks
+from smallwins_desktop.app import look, marks
 from smallwins_desktop.core.celebrate import Celebration
 
 CELEBRATION_FADE_MS = 250
 # Drawn marks (resources/icons), never emoji: a setback or a note (0) gets none, a small win
 # the check, medium and big the star, the big one larger.
 CELEBRATION_MARKS = {1: ("check", 16), 2: ("celebrate", 20), 3: ("celebrate", 28)}
-HEADLINE_STYLE = {2: "font-size: 12pt;", 3: "font-size: 14pt; font-weight: bold;"}
+# The headline grows with the win, in sizes of the type scale (relative to the app's font).
+HEADLINE_ROLE = {
+    2: look.Role(look.Type.TITLE.ratio),
+    3: look.Role(look.Type.HEADLINE.ratio, bold=True),
+}
 
 
 class MessageBar(QWidget):
@@ -68,12 +65,10 @@ class MessageBar(QWidget):
         self.goal_button.setAccessibleName(self.tr("Create the goal"))
         self.goal_button.clicked.connect(self._accept_goal)
         self.goal_button.hide()
-        text = QVBoxLayout()
-        text.setContentsMargins(0, 0, 0, 0)
+        text = look.column(spacing=look.Space.XS)
         text.addWidget(self.label)
         text.addWidget(self.resurfaced)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = look.row(self)
         row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
         row.addWidget(self.goal_button)
@@ -84,8 +79,8 @@ class MessageBar(QWidget):
 
     def celebrate(self, celebration: Celebration, notes: tuple[str, ...] = ()) -> None:
         """The headline sized to the win; the detail and notes below it in the normal size."""
-        size = HEADLINE_STYLE.get(celebration.level, "")
-        lines = [f'<span style="{size}">{html.escape(celebration.headline)}</span>']
+        headline = html.escape(celebration.headline)
+        lines = [f'<span style="{_span_style(celebration.level)}">{headline}</span>']
         lines += [html.escape(line) for line in (celebration.detail, *notes) if line]
         self._show("<br>".join(lines), problem=False, rich=True)
         drawn = CELEBRATION_MARKS.get(celebration.level)
@@ -141,10 +136,19 @@ class MessageBar(QWidget):
         self.label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.label.setText(text)
         self.label.setProperty("problem", problem)
-        self.label.setStyleSheet(f"color: {'#c0392b' if problem else '#1e8449'};")
+        colors = marks.Colors(self.palette())
+        self.label.setStyleSheet(f"color: {(colors.problem if problem else colors.win).name()};")
         self.label.show()
         self.changed.emit()
 
     def _accept_goal(self) -> None:
         if self._pending_goal is not None:
             self.create_goal_requested.emit(*self._pending_goal)
+
+
+def _span_style(level: int) -> str:
+    """The headline's size and weight for a win of `level` ('' for the body's)."""
+    role = HEADLINE_ROLE.get(level)
+    if role is None:
+        return ""
+    return f"font-size: {look.points(role)}pt;" + (" font-weight: bold;" if role.bold else "")

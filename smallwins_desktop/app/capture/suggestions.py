@@ -11,8 +11,9 @@ import logging
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core.errors import SmallWinsError
 
@@ -38,9 +39,7 @@ class TagSuggestions(QWidget):
         self._text = ""
         self._present: tuple[str, ...] = ()
         self.setAccessibleName(self.tr("Suggested tags"))
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.setSpacing(4)
+        self._row = look.row(self, spacing=look.Space.XS)
         self._label = QLabel(self.tr("Suggested:"), self)
         self._label.setEnabled(False)  # drawn in the muted colour
         self._row.addWidget(self._label)

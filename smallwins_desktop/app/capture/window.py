@@ -19,16 +19,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from smallwins_desktop.app import marks
+from smallwins_desktop.app import look, marks
 from smallwins_desktop.app.capture.editor import CaptureEdit
 from smallwins_desktop.app.capture.message import MessageBar
 from smallwins_desktop.app.capture.suggestions import TagSuggestions
@@ -88,7 +86,7 @@ class CaptureWindow(QWidget):
         self.counter.setObjectName("counter")
         self.counter.setAccessibleName(self.tr("Characters used"))
         self.impact_buttons = QButtonGroup(self)
-        impact_row = QHBoxLayout()
+        impact_row = look.row()
         impact_row.addWidget(self.preview, 1)
         impact_row.addWidget(self.counter)
         for level, label in IMPACT_LABELS.items():
@@ -122,8 +120,7 @@ class CaptureWindow(QWidget):
         self.today_list.setMaximumHeight(160)
         self.today_list.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 14, 14, 12)
+        layout = look.column(self, look.WINDOW_MARGINS)
         layout.addWidget(self.editor)
         layout.addLayout(impact_row)
         layout.addWidget(self.suggestions)
@@ -233,8 +230,10 @@ class CaptureWindow(QWidget):
         length = len(draft.text)
         self.counter.setVisible(length >= COUNTER_FROM)
         self.counter.setText(f"{length:,} / {MAX_TEXT_LENGTH:,}")
-        self.counter.setProperty("over", length > MAX_TEXT_LENGTH)
-        self.counter.setStyleSheet("color: #c0392b;" if length > MAX_TEXT_LENGTH else "")
+        over = length > MAX_TEXT_LENGTH
+        self.counter.setProperty("over", over)
+        problem = marks.Colors(self.palette()).problem.name()
+        self.counter.setStyleSheet(f"color: {problem};" if over else "")
         if self.message_bar.showing_problem and text.strip():
             self.message_bar.clear()
 

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.exchange import SUFFIXES, export_wins
@@ -117,19 +115,19 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.choose_and_export)
         self.buttons.rejected.connect(self.reject)
 
-        period = QHBoxLayout()
+        period = look.row()
         period.addWidget(self.limit_period)
         period.addWidget(self.since)
         period.addWidget(QLabel(self.tr("to"), self))
         period.addWidget(self.until)
-        form = QFormLayout()
+        form = look.form()
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("Period:"), period)
         form.addRow(self.tr("&Tag:"), self.tag)
         form.addRow(self.tr("&Goal:"), self.goal)
         form.addRow("", self.setbacks)
         form.addRow("", self.reflections)
-        layout = QVBoxLayout(self)
+        layout = look.column(self, look.WINDOW_MARGINS, spacing=look.Space.M)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.problem)

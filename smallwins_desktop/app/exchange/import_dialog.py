@@ -17,16 +17,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.exchange.export_dialog import keep_open
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core.db import open_store
@@ -108,16 +106,16 @@ class ImportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         self.time_format.editingFinished.connect(self.preview)
 
-        chooser = QHBoxLayout()
+        chooser = look.row()
         chooser.addWidget(self.path)
         chooser.addWidget(self.browse)
-        form = QFormLayout()
+        form = look.form()
         file_label = QLabel(self.tr("&File:"), self)
         file_label.setBuddy(self.path)
         form.addRow(file_label, chooser)
         form.addRow(self.tr("F&ormat:"), self.format)
         form.addRow(self.tr("jrnl &time format:"), self.time_format)
-        layout = QVBoxLayout(self)
+        layout = look.column(self, look.WINDOW_MARGINS, spacing=look.Space.M)
         layout.addLayout(form)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.buttons)

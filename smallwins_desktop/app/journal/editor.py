@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.capture.suggestions import TagSuggestions
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.labels import problem_label
@@ -92,16 +91,15 @@ class WinEditor(QFrame):
         self.cancel_button.setAccessibleName(self.tr("Cancel the changes"))
         self.cancel_button.clicked.connect(self.finished)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(8, 6, 8, 6)
-        grid.setVerticalSpacing(4)
+        grid = look.grid(self, look.Space.S)
+        grid.setVerticalSpacing(look.Space.XS)
         grid.addWidget(self.text, 0, 0, 1, 4)
         grid.addWidget(self.tags, 1, 0, 1, 2)
         grid.addWidget(self.goal, 1, 2, 1, 2)
         grid.addWidget(self.impact, 2, 0)
         grid.addWidget(self.kind, 2, 1)
         grid.addWidget(self.day, 2, 2)
-        buttons = QHBoxLayout()
+        buttons = look.row()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)

@@ -24,16 +24,15 @@ from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.marks import Colors
 from smallwins_desktop.core.errors import SmallWinsError
@@ -42,9 +41,10 @@ from smallwins_desktop.core.goals import MAX_TARGET, GoalNode, Progress
 log = logging.getLogger(__name__)
 
 BAR_SIZE = QSize(120, 12)
-LABEL_PADDING_PX = 8  # the count and due columns are as wide as their widest text, so bars line up
-MICRO_GOAL_INDENT_PX = 24
-PROBLEM_COLOR = "#c0392b"
+LABEL_PADDING = (
+    look.Space.S
+)  # the count and due columns are as wide as their widest text, so bars line up
+MICRO_GOAL_INDENT = look.Space.XL
 
 
 class GoalBar(QWidget):
@@ -115,7 +115,7 @@ class GoalRow(QFrame):
         if goal.due is not None:
             if node.overdue:
                 self.due.setText(self.tr("Overdue since %s") % goal.due.isoformat())
-                self.due.setStyleSheet(f"color: {PROBLEM_COLOR};")
+                self.due.setStyleSheet(f"color: {Colors(self.palette()).problem.name()};")
             elif goal.due == today:
                 self.due.setText(self.tr("Due today"))
             else:
@@ -128,12 +128,12 @@ class GoalRow(QFrame):
         self.drop_button.clicked.connect(lambda: self.drop_clicked.emit(self.slug))
         metrics = self.fontMetrics()
         widest_due = self.tr("Overdue since %s") % "0000-00-00"
-        self.count.setFixedWidth(metrics.horizontalAdvance("000/000") + LABEL_PADDING_PX)
-        self.due.setFixedWidth(metrics.horizontalAdvance(widest_due) + LABEL_PADDING_PX)
+        self.count.setFixedWidth(metrics.horizontalAdvance("000/000") + LABEL_PADDING)
+        self.due.setFixedWidth(metrics.horizontalAdvance(widest_due) + LABEL_PADDING)
         for button in (self.done_button, self.drop_button):
             button.setEnabled(goal.status == "active")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0 if goal.parent is None else MICRO_GOAL_INDENT_PX, 2, 0, 2)
+        indent = look.Space.NONE if goal.parent is None else MICRO_GOAL_INDENT
+        row = look.row(self, (indent, look.Space.NONE, look.Space.NONE, look.Space.NONE))
         row.addWidget(self.title, 1)
         row.addWidget(self.bar)
         row.addWidget(self.count)
@@ -165,8 +165,7 @@ class GoalsView(QWidget):
         self.rates.setAccessibleName(self.tr("Micro-goals done by their due date"))
         self.empty = QLabel(self.tr("No active goals. Add one below."), self)
         self.list_widget = QWidget(self)
-        self.list_layout = QVBoxLayout(self.list_widget)
-        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout = look.column(self.list_widget)
         self.list_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidget(self.list_widget)
@@ -192,7 +191,7 @@ class GoalsView(QWidget):
         self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.setAccessibleName(self.tr("Add the goal"))
         self.add_button.clicked.connect(self.add_goal)
-        add_row = QHBoxLayout()
+        add_row = look.row()
         add_row.addWidget(self.title_edit, 2)
         add_row.addWidget(self.under, 1)
         add_row.addWidget(self.target)
@@ -211,7 +210,7 @@ class GoalsView(QWidget):
         self.message.setAccessibleName(self.tr("Message"))
         self.message.hide()
 
-        layout = QVBoxLayout(self)
+        layout = look.column(self, look.WINDOW_MARGINS)
         layout.addWidget(self.rates)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
@@ -330,7 +329,8 @@ class GoalsView(QWidget):
 
     def _say(self, text: str, *, problem: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {PROBLEM_COLOR};" if problem else "")
+        problem_color = Colors(self.palette()).problem.name()
+        self.message.setStyleSheet(f"color: {problem_color};" if problem else "")
         self.message.setProperty("problem", problem)
         self.message.show()
 

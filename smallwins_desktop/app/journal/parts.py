@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.marks import Colors
 from smallwins_desktop.core.errors import SmallWinsError
 
@@ -75,8 +75,7 @@ class NoticeBar(QFrame):
         self.close_button.setFlat(True)
         self.close_button.setAccessibleName(self.tr("Dismiss the notice"))
         self.close_button.clicked.connect(self.hide)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 4, 6, 4)
+        row = look.row(self, (look.Space.M, look.Space.XS, look.Space.XS, look.Space.XS))
         row.addWidget(self.label, 1)
         row.addWidget(self.undo_button)
         row.addWidget(self.close_button)
@@ -154,9 +153,7 @@ class Legend(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(3)
+        row = look.row(self, spacing=look.Space.XS)
         fewer = QLabel(self.tr("Fewer"), self)
         fewer.setEnabled(False)
         row.addWidget(fewer)

@@ -9,14 +9,17 @@ import html
 import itertools
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.marks import Colors
 from smallwins_desktop.core.insights import Insight, WeekConfidence
 from smallwins_desktop.core.stats import Memory, Rhythm, WeekCount
 
 MEMORY_WINS_SHOWN = 3
+BARS_HEIGHT = 40  # logical pixels for the bars themselves; the labels' lines come on top
+BARS_MIN_HEIGHT = 32
 
 
 class WeekBars(QWidget):
@@ -26,7 +29,7 @@ class WeekBars(QWidget):
         super().__init__(parent)
         self.weeks: tuple[WeekCount, ...] = ()
         self.setAccessibleName(self.tr("Wins per week, the last 12 weeks"))
-        self.setMinimumHeight(64)
+        self.setMinimumHeight(self._height(BARS_MIN_HEIGHT))
 
     def set_weeks(self, weeks: tuple[WeekCount, ...]) -> None:
         self.weeks = weeks
@@ -36,7 +39,13 @@ class WeekBars(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(240, 72)
+        return QSize(240, self._height(BARS_HEIGHT))
+
+    def _height(self, bars: int) -> int:
+        """Room for the bars and, above and below them, a line of caption-sized labels (which
+        grow with the system's font)."""
+        label = QFontMetrics(look.font(look.Type.CAPTION, self.font())).height()
+        return bars + 2 * label + 2
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.weeks:
@@ -44,8 +53,7 @@ class WeekBars(QWidget):
         colors = Colors(self.palette())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+        small = look.font(look.Type.CAPTION, self.font())
         painter.setFont(small)
         metrics = QFontMetrics(small)
         label_h = metrics.height()
@@ -71,11 +79,12 @@ class WeekBars(QWidget):
                 painter.drawRect(QRectF(bar.left(), bottom - 1, bar.width(), 1))
             if n % 3 == 2 or current:
                 painter.setPen(colors.muted)
-                painter.drawText(
-                    QRectF(n * slot - slot, bottom + 2, slot * 3, label_h),
-                    Qt.AlignmentFlag.AlignCenter,
-                    "now" if current else f"{week.monday:%-d %b}",
-                )
+                text = "now" if current else f"{week.monday:%-d %b}"
+                under = QRectF(0, bottom + 2, metrics.horizontalAdvance(text) + 2, label_h)
+                under.moveCenter(QPointF(n * slot + slot / 2, under.center().y()))
+                if under.right() > self.width():  # the last one ends at the edge, not past it
+                    under.moveRight(self.width())
+                painter.drawText(under, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
 
 
@@ -169,9 +178,7 @@ class RhythmPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("rhythmPanel")
         self.setAccessibleName(self.tr("Your rhythm"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(2)
+        layout = look.column(self, (look.Space.M, look.Space.S), spacing=look.Space.XS)
         self.streak = self._headline(layout, self.tr("Streak"))
         self.streak_line = self._explain(layout)
         self.week = self._headline(layout, self.tr("This week"))
@@ -203,19 +210,15 @@ class RhythmPanel(QFrame):
 
     def _section(self, layout: QVBoxLayout, title: str) -> QLabel:
         label = QLabel(title, self)
-        font = QFont(label.font())
-        font.setBold(True)
-        label.setFont(font)
-        layout.addSpacing(10)
+        look.set_role(label, look.Type.STRONG)
+        look.gap(layout, look.Space.S)
         layout.addWidget(label)
         return label
 
     def _headline(self, layout: QVBoxLayout, title: str) -> QLabel:
         self._section(layout, title)
         value = QLabel(self)
-        font = QFont(value.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        value.setFont(font)
+        look.set_role(value, look.Type.HEADLINE)
         value.setAccessibleName(title)
         layout.addWidget(value)
         return value

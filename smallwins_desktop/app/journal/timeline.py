@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smallwins_desktop.app import marks
+from smallwins_desktop.app import look, marks
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core.capture import KIND_SETBACK
 from smallwins_desktop.core.wins import TRASH_DAYS, WinFilter, WinRecord, match_spans
@@ -173,9 +173,9 @@ class TimelineModel(QAbstractListModel):
 class TimelineDelegate(QStyledItemDelegate):
     """Paints a win: day heading (first of its day), impact mark, highlighted text, details."""
 
-    PAD = 8
+    PAD = look.Space.S
     MARK = 16
-    HEADING_GAP = 10
+    HEADING_GAP = look.Space.M
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,15 +190,13 @@ class TimelineDelegate(QStyledItemDelegate):
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         text = QFont(option.font)
-        heading = QFont(option.font)
-        heading.setBold(True)
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.88))
+        heading = look.font(look.Type.STRONG, option.font)
+        small = look.font(look.Type.CAPTION, option.font)
         return text, heading, small
 
     def heading_height(self, option: QStyleOptionViewItem) -> int:
         _, heading, _ = self._fonts(option)
-        return QFontMetrics(heading).height() + self.HEADING_GAP + 6
+        return QFontMetrics(heading).height() + self.HEADING_GAP + look.Space.XS
 
     def _text_left(self) -> int:
         return self.PAD * 2 + self.MARK
@@ -367,7 +365,11 @@ class TimelineDelegate(QStyledItemDelegate):
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
-        editor.setGeometry(self.body_rect(option, index).adjusted(4, 2, -4, -2))
+        rect = self.body_rect(option, index).adjusted(4, 2, -4, -2)
+        # Qt places a new editor in the row's old rect before the row grows to fit it (and
+        # may not place it again): give it its full height now.
+        rect.setHeight(max(rect.height(), self.editor_height - 4))
+        editor.setGeometry(rect)
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:
         self.editing = None

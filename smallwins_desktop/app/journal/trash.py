@@ -7,10 +7,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.parts import TimelineView
 from smallwins_desktop.app.journal.timeline import TimelineDelegate, TimelineModel
@@ -52,7 +52,7 @@ class TrashDialog(QDialog):
         self.restore_button.setAccessibleName(self.tr("Restore the selected win"))
         self.restore_button.clicked.connect(lambda: self.restore(self.view.currentIndex().row()))
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = look.column(self, look.WINDOW_MARGINS)
         layout.addWidget(explain)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.problem)

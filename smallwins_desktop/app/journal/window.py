@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -44,10 +43,10 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.journal.goals_view import GoalsView, open_goals_window
 from smallwins_desktop.app.journal.heatmap import HeatmapView
 from smallwins_desktop.app.journal.journal import Journal
@@ -187,14 +186,13 @@ class JournalWindow(QMainWindow):
         return combo
 
     def _build_layout(self) -> None:
-        heat_row = QHBoxLayout()
+        heat_row = look.row()
         heat_row.addWidget(self.heatmap)
         heat_row.addStretch(1)
-        search_row = QHBoxLayout()
+        search_row = look.row()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.clear_button)
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
+        filters = look.row()
         for widget in (
             self.tag_filter,
             self.goal_filter,
@@ -204,12 +202,11 @@ class JournalWindow(QMainWindow):
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
-        summary_row = QHBoxLayout()
+        summary_row = look.row()
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.legend)
         left = QWidget(self)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(12, 10, 6, 8)
+        column = look.column(left, (look.Space.M, look.Space.S, look.Space.S, look.Space.S))
         column.addLayout(heat_row)
         column.addLayout(search_row)
         column.addLayout(filters)

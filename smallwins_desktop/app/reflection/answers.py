@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFormLayout, QPlainTextEdit, QWidget
 
+from smallwins_desktop.app import look
+
 ANSWER_LINES = 2  # each box shows two lines and scrolls beyond
 
 
@@ -35,7 +37,7 @@ def answer_form(
     parent: QWidget, prompts: tuple[tuple[str, str], ...], submit: Callable[[], None]
 ) -> tuple[QFormLayout, dict[str, QPlainTextEdit]]:
     """A form with one box per (name, prompt), and the boxes by name."""
-    form = QFormLayout()
+    form = look.form()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
     keys = _SubmitOnCtrlEnter(submit, parent)

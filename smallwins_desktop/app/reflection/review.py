@@ -16,16 +16,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialogButtonBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.labels import problem_label
 from smallwins_desktop.app.marks import Colors
@@ -51,7 +50,9 @@ class WeeklyReviewWindow(QWidget):
         self.resize(640, 760)
 
         self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        look.set_role(self.heading, look.Type.TITLE)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -101,7 +102,7 @@ class WeeklyReviewWindow(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
 
-        goal_row = QHBoxLayout()
+        goal_row = look.row()
         goal_row.addWidget(self.goal_title, 3)
         goal_row.addWidget(self.goal_parent, 2)
         goal_row.addWidget(self.goal_target)
@@ -109,15 +110,16 @@ class WeeklyReviewWindow(QWidget):
         goal_row.addWidget(self.add_goal_button)
 
         content = QWidget(self)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(16, 14, 16, 8)
+        column = look.column(content, (look.Space.L, look.Space.M, look.Space.L, look.Space.S))
         column.addWidget(self.heading)
         column.addWidget(self.summary)
         column.addWidget(self.by_goal)
         column.addWidget(self.goals_state)
         column.addWidget(_rule(content))
         column.addLayout(form)
-        section = QLabel(f"<b>{html.escape(self.tr('Next week’s micro-goals'))}</b>", content)
+        look.gap(column)
+        section = QLabel(self.tr("Next week’s micro-goals"), content)
+        look.set_role(section, look.Type.STRONG)
         column.addWidget(section)
         column.addLayout(goal_row)
         column.addWidget(self.warning)
@@ -129,11 +131,11 @@ class WeeklyReviewWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 10)
+        layout = look.column(
+            self, (look.Space.NONE, look.Space.NONE, look.Space.NONE, look.Space.M)
+        )
         layout.addWidget(scroll, 1)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(16, 0, 16, 0)
+        buttons = look.row(margins=(look.Space.L, look.Space.NONE))
         buttons.addWidget(self.buttons)
         layout.addLayout(buttons)
         self._added: list[str] = []
@@ -151,7 +153,7 @@ class WeeklyReviewWindow(QWidget):
         muted = colors.muted.name()
         last = week.monday + timedelta(days=6)
         span = self.tr("Your week · %s – %s") % (f"{week.monday:%-d %b}", f"{last:%-d %b}")
-        self.heading.setText(f"<h3>{html.escape(span)}</h3>")
+        self.heading.setText(span)
         self.summary.setText(
             f"{html.escape(week.count_line())}<br>"
             f"<span style='color:{muted}'>{html.escape(week.confidence_line())}</span>"

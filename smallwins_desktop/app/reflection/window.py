@@ -6,7 +6,6 @@ is kept while the window is open, and saved only with Save).
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -14,16 +13,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from smallwins_desktop.app import marks
+from smallwins_desktop.app import look, marks
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.labels import problem_label
 from smallwins_desktop.app.reflection.answers import answer_form
@@ -48,13 +45,17 @@ class ReflectionWindow(QWidget):
         self.resize(560, 620)
 
         self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        look.set_role(self.heading, look.Type.TITLE)
+        self.hint = QLabel(self.tr("Every question is optional; about a minute is enough."), self)
+        self.hint.setWordWrap(True)
         self.day_list = QListWidget(self)
         self.day_list.setAccessibleName(self.tr("The day's wins and setbacks"))
         self.day_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         form, self.answers = answer_form(self, reflections.PROMPTS, self.save)
         self.confidence = QButtonGroup(self)
-        scale = QHBoxLayout()
+        scale = look.row()
         for value, word in reflections.CONFIDENCE_WORDS.items():
             button = QRadioButton(f"{value} {self.tr(word)}", self)
             button.setAccessibleName(self.tr("Confidence %d of 5, %s") % (value, self.tr(word)))
@@ -75,9 +76,9 @@ class ReflectionWindow(QWidget):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
+        layout = look.column(self, look.WINDOW_MARGINS)
         layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
         layout.addWidget(self.day_list)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -101,13 +102,11 @@ class ReflectionWindow(QWidget):
         self._day = day
         today = self._journal.today()
         named = f"{day:%A %-d %B}"
-        title = html.escape(
+        self.heading.setText(
             self.tr("Reflect on today · %s") % named
             if day == today
             else self.tr("Reflect on %s") % named
         )
-        hint = html.escape(self.tr("Every question is optional; about a minute is enough."))
-        self.heading.setText(f"<h3>{title}</h3>{hint}")
         colors = marks.Colors(self.palette())
         self.day_list.clear()
         todays = self._journal.wins_on(day)

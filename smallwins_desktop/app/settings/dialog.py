@@ -13,8 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QStackedWidget, QWidget
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.hotkey.service import HotkeyState
 from smallwins_desktop.app.reminders.controller import ReminderController
 from smallwins_desktop.app.settings.live import LiveSettings
@@ -71,18 +72,20 @@ class SettingsWindow(QWidget):
         ]
         self.page_list = QListWidget(self)
         self.page_list.setAccessibleName(self.tr("Settings pages"))
-        self.page_list.setSpacing(3)
+        self.page_list.setSpacing(look.Space.XS)
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.page_list.addItem(page.title)
             self.stack.addWidget(page)
         # As wide as its longest title (they are never cut off, nor scrolled sideways).
         self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widest = self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + 16
+        widest = (
+            self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + look.Space.L
+        )
         self.page_list.setFixedWidth(max(widest, 140))
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.page_list.setCurrentRow(0)
-        layout = QHBoxLayout(self)
+        layout = look.row(self, look.WINDOW_MARGINS, spacing=look.Space.L)
         layout.addWidget(self.page_list)
         layout.addWidget(self.stack, 1)
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):

@@ -9,13 +9,13 @@ in force.
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.core.errors import SmallWinsError
 
@@ -30,17 +30,18 @@ class Page(QWidget):
         self.title = ""
         self.live = live
         self._loading = False
-        layout = QVBoxLayout(self)
+        layout = look.column(self, spacing=look.Space.M)
         self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        look.set_role(self.heading, look.Type.TITLE)
         layout.addWidget(self.heading)
-        self.body = QVBoxLayout()
+        self.body = look.column()
         layout.addLayout(self.body)
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName(self.tr("Problem"))
-        self.problem.setStyleSheet("font-weight: bold;")
+        look.set_role(self.problem, look.Type.STRONG)
         self.problem.hide()
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -48,7 +49,7 @@ class Page(QWidget):
     def set_title(self, title: str) -> None:
         self.title = title
         self.setAccessibleName(title)
-        self.heading.setText(f"<h3>{html.escape(title)}</h3>")
+        self.heading.setText(title)
         self.heading.setAccessibleName(title)
 
     @property

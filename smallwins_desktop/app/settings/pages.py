@@ -10,8 +10,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.hotkey.service import HotkeyState
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.reminders.controller import ReminderController
@@ -52,11 +51,13 @@ class ChoicePage(Page):
             button.toggled.connect(lambda on, v=value: on and self.put(self._key, v))
             self.group.addButton(button)
             self.buttons[value] = button
-            self.body.addWidget(button)
+            choice = look.column(spacing=look.Space.XS)
+            choice.addWidget(button)
             hint = QLabel(description, self)
             hint.setWordWrap(True)
-            hint.setContentsMargins(24, 0, 0, 6)
-            self.body.addWidget(hint)
+            hint.setContentsMargins(look.Space.XL, 0, 0, 0)  # under the button's text
+            choice.addWidget(hint)
+            self.body.addLayout(choice)
 
     def load(self) -> None:
         self.buttons[self.live.get(self._key)].setChecked(True)
@@ -137,7 +138,7 @@ class NotificationsPage(Page):
         self.cap.setSpecialValueText(self.tr("none (the tray only)"))
         self.cap.setAccessibleName(self.tr("Notifications a day at most"))
         self.cap.valueChanged.connect(lambda n: self.put(config.DAILY_CAP_KEY, n))
-        form = QFormLayout()
+        form = look.form()
         form.addRow(self.tr("&At most, per day:"), self.cap)
         self.body.addLayout(form)
         self.backend = QLabel(self)
@@ -203,7 +204,7 @@ class ShortcutPage(Page):
         self.keys.setAccessibleName(self.tr("Capture shortcut keys"))
         self.keys.setPlaceholderText(self.tr("Ctrl+Alt+W, or none"))
         self.keys.editingFinished.connect(self._keys_edited)
-        form = QFormLayout()
+        form = look.form()
         form.addRow(self.tr("&Keys:"), self.keys)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
@@ -214,7 +215,7 @@ class ShortcutPage(Page):
         self.copy_button = QPushButton(self.tr("&Copy"), self)
         self.copy_button.setAccessibleName(self.tr("Copy the command"))
         self.copy_button.clicked.connect(self.copy_command)
-        row = QHBoxLayout()
+        row = look.row()
         row.addWidget(self.command, 1)
         row.addWidget(self.copy_button)
         steps = QLabel(
@@ -283,14 +284,14 @@ class DataPage(Page):
         self.open_button = QPushButton(self.tr("&Open folder"), self)
         self.open_button.setAccessibleName(self.tr("Open the data folder"))
         self.open_button.clicked.connect(self.open_folder)
-        row = QHBoxLayout()
+        row = look.row()
         row.addWidget(self.location, 1)
         row.addWidget(self.open_button)
         self.body.addWidget(
             QLabel(self.tr("Your wins are kept in this file, on this computer only:"), self)
         )
         self.body.addLayout(row)
-        self.exchange = QVBoxLayout()
+        self.exchange = look.column()
         self.body.addLayout(self.exchange)
         self.add_exchange_section(self.exchange)
 
@@ -324,11 +325,11 @@ class DataPage(Page):
         self.import_button = QPushButton(self.tr("&Import…"), self)
         self.import_button.setAccessibleName(self.tr("Import wins"))
         self.import_button.clicked.connect(lambda: open_import_dialog(journal, self.window()))
-        backups = QHBoxLayout()
+        backups = look.row()
         backups.addWidget(self.backup_button)
         backups.addWidget(self.restore_button)
         backups.addStretch(1)
-        exchange = QHBoxLayout()
+        exchange = look.row()
         exchange.addWidget(self.export_button)
         exchange.addWidget(self.import_button)
         exchange.addStretch(1)

@@ -11,7 +11,6 @@ from datetime import time
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QGroupBox,
     QLabel,
     QSpinBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.settings.days import DaysPicker
 from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.app.settings.page import Page
@@ -57,7 +57,7 @@ class RuleBox(QGroupBox):
             self.tr("A reminder missed while the computer slept still comes this late.")
         )
         self.grace.editingFinished.connect(lambda: self._put("grace", self.grace.value()))
-        form = QFormLayout(self)
+        form = look.form(self, look.Space.M)
         form.addRow(self.enabled)
         form.addRow(self.tr("Time:"), self.time)
         form.addRow(self.tr("Days:"), self.follow)

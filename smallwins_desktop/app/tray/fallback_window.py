@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from smallwins_desktop.app import look
 from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.app.tray.tray import summary_text
 from smallwins_desktop.core.stats import TodaySummary
@@ -47,9 +48,9 @@ class FallbackWindow(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.attention_label = QLabel(self.tr("A reminder is waiting: what moved forward today?"))
         self.attention_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.attention_label.setStyleSheet("font-weight: bold;")
+        look.set_role(self.attention_label, look.Type.STRONG)
         self.attention_label.hide()
-        layout = QVBoxLayout(self)
+        layout = look.column(self, look.WINDOW_MARGINS)
         layout.addWidget(why)
         layout.addWidget(self.count_label)
         layout.addWidget(self.attention_label)

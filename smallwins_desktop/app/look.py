@@ -1,0 +1,176 @@
+"""The small visual language every window speaks: a spacing scale and a type scale.
+
+Spacing: five named steps (4, 8, 12, 16, 24 logical pixels, and none). Every layout's margins
+and spacing, and every fixed gap, is one of them; `box`, `grid` and `form` build layouts
+with them, `pad` sets them on an existing one. Logical pixels already follow the screen's
+scale factor, so nothing here reads the DPI.
+
+Type: a handful of roles (caption, body, strong, title, headline), each a ratio of the
+application font, so text follows the system's font size (and DPI) and is never a fixed
+point or pixel size. `set_role` gives a widget its role's font (only the size and weight are
+set, the family still comes from the application); `font` does the same for painting;
+`points` is the size in points for the odd rich-text span that needs one.
+
+The palette lives in `marks.Colors` and `theme`; the drawn marks and icons in `marks` and
+`tray.icons` (SVGs from `resources/icons`, never emoji). This module never changes a
+widget's colours, and importing it does nothing but define things.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class Space(enum.IntEnum):
+    """The spacing scale, in logical pixels."""
+
+    NONE = 0
+    XS = 4  # inside a group: a label and its hint, chips in a row
+    S = 8  # between controls in a row or a column
+    M = 12  # between groups; a panel's edge
+    L = 16  # a window's edge
+    XL = 24  # an indent (a micro-goal under its objective, a choice's hint)
+
+
+SPACING = tuple(int(step) for step in Space)
+
+WINDOW_MARGINS = (Space.L, Space.M, Space.L, Space.M)
+"""Left, top, right, bottom of a window's outer layout."""
+CONTROL_GAP = Space.S
+"""Between the controls of a row or a column."""
+SECTION_GAP = Space.M
+"""Above a new section of a column."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A place for text in the type scale: its size relative to the application font."""
+
+    ratio: float
+    bold: bool = False
+
+
+class Type:
+    """The type scale."""
+
+    CAPTION = Role(0.85)  # details under a win, axis labels, fine print
+    BODY = Role(1.0)
+    STRONG = Role(1.0, bold=True)  # a section's name, a word that must be seen
+    TITLE = Role(1.2, bold=True)  # a window's or a page's heading
+    HEADLINE = Role(1.6)  # a figure to read at a glance; the big celebration
+
+
+TYPE_RATIOS = tuple(sorted({role.ratio for role in vars(Type).values() if isinstance(role, Role)}))
+SMALLEST_POINTS = 7.0
+"""No text is drawn smaller than this, whatever the application font."""
+
+Margins = Space | tuple[Space, Space] | tuple[Space, Space, Space, Space]
+
+
+def _steps(margins: Margins) -> tuple[int, int, int, int]:
+    if isinstance(margins, tuple):
+        values = margins * 2 if len(margins) == 2 else margins
+    else:
+        values = (margins,) * 4
+    for value in values:
+        if not isinstance(value, Space):
+            raise ValueError(f"{value!r} is not a step of the spacing scale {SPACING}")
+    left, top, right, bottom = (int(v) for v in values)
+    return left, top, right, bottom
+
+
+def pad(layout: QLayout, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP) -> QLayout:
+    """Give `layout` margins (one step, (horizontal, vertical), or four) and spacing from the
+    scale; returns it."""
+    if not isinstance(spacing, Space):
+        raise ValueError(f"{spacing!r} is not a step of the spacing scale {SPACING}")
+    layout.setContentsMargins(*_steps(margins))
+    if isinstance(layout, QGridLayout | QFormLayout):
+        layout.setHorizontalSpacing(int(spacing))
+        layout.setVerticalSpacing(int(spacing))
+    else:
+        layout.setSpacing(int(spacing))
+    return layout
+
+
+def row(
+    parent: QWidget | None = None, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP
+) -> QHBoxLayout:
+    """A horizontal layout (on `parent`, if given) with margins and spacing from the scale."""
+    layout = QHBoxLayout(parent) if parent is not None else QHBoxLayout()
+    pad(layout, margins, spacing)
+    return layout
+
+
+def column(
+    parent: QWidget | None = None, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP
+) -> QVBoxLayout:
+    """A vertical layout (on `parent`, if given) with margins and spacing from the scale."""
+    layout = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
+    pad(layout, margins, spacing)
+    return layout
+
+
+def grid(
+    parent: QWidget | None = None, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP
+) -> QGridLayout:
+    layout = QGridLayout(parent) if parent is not None else QGridLayout()
+    pad(layout, margins, spacing)
+    return layout
+
+
+def form(
+    parent: QWidget | None = None, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP
+) -> QFormLayout:
+    layout = QFormLayout(parent) if parent is not None else QFormLayout()
+    pad(layout, margins, spacing)
+    return layout
+
+
+def gap(layout: QBoxLayout, step: Space = SECTION_GAP) -> None:
+    """A fixed gap of one step in a row or column (before a new section)."""
+    if not isinstance(step, Space):
+        raise ValueError(f"{step!r} is not a step of the spacing scale {SPACING}")
+    layout.addSpacing(int(step))
+
+
+def application_points() -> float:
+    """The application font's size in points (what the system and the user chose)."""
+    size = QGuiApplication.font().pointSizeF()
+    return size if size > 0 else 10.0
+
+
+def points(role: Role) -> float:
+    """The role's size in points, relative to the application font (rounded to 0.1)."""
+    return round(max(SMALLEST_POINTS, application_points() * role.ratio), 1)
+
+
+def font(role: Role, base: QFont | None = None) -> QFont:
+    """A font for `role`: `base` (the application font by default) at the role's size and
+    weight."""
+    made = QFont(base if base is not None else QGuiApplication.font())
+    made.setPointSizeF(points(role))
+    made.setBold(role.bold)
+    return made
+
+
+def set_role(widget: QWidget, role: Role) -> QWidget:
+    """Draw `widget`'s text in `role`; only size and weight are set, so the family still
+    follows the application. Returns the widget."""
+    chosen = QFont()
+    chosen.setPointSizeF(points(role))
+    chosen.setBold(role.bold)
+    widget.setFont(chosen)
+    return widget
