@@ -4,8 +4,13 @@ this desktop has, and an honest account of how that went.
 `HotkeyService.apply` (at start, and whenever the setting changes) registers the shortcut and
 emits `state_changed` with a `HotkeyState`: the shortcut when it really is registered (the
 tray shows it beside "Log a win…" only then), or why not: off, taken by another application,
-or no backend on this desktop (Wayland and macOS for now), with the command to bind by hand
-instead, which the Settings page shows. Backends: X11 (`x11`), Windows (`windows`).
+or no backend on this desktop (macOS, and Wayland desktops whose portal offers no global
+shortcuts), with the command to bind by hand instead, which the Settings page shows.
+
+Backends: X11 (`x11`, a key grab), Wayland (`portal`, the GlobalShortcuts portal), Windows
+(`windows`, RegisterHotKey). A backend with `asynchronous = True` (the portal, which may ask the
+user in a dialog first) returns from `register` at once and says later, through its
+`settled(str, str)` signal, what the desktop granted: until then the state says it is waiting.
 """
 
 from __future__ import annotations
@@ -32,8 +37,9 @@ class HotkeyState:
     problem: str | None = None
 
 
-def default_backend() -> HotkeyBackend | None:
-    """The backend of this desktop, or None where there is none yet."""
+def default_backend(platform: str | None = None) -> HotkeyBackend | None:
+    """The backend of this desktop (`platform`: Qt's platform name, the running one by
+    default), or None where there is none."""
     if sys.platform == "win32":
         import ctypes
 
@@ -41,7 +47,16 @@ def default_backend() -> HotkeyBackend | None:
 
         user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]
         return WindowsHotkey(user32)
-    if QGuiApplication.platformName() != "xcb":
+    platform = platform if platform is not None else QGuiApplication.platformName()
+    if platform.startswith("wayland"):
+        from smallwins_desktop.app.hotkey.portal import open_portal
+
+        try:
+            return open_portal()
+        except HotkeyError as error:
+            log.warning("no global shortcut on Wayland: %s", error)
+            return None
+    if platform != "xcb":
         return None
     try:
         from smallwins_desktop.app.hotkey.x11 import X11Hotkey
@@ -73,6 +88,7 @@ class HotkeyService(QObject):
         X server costs start-up time the tray icon need not wait for)."""
         super().__init__(parent)
         self._backend: HotkeyBackend | None = None
+        self._waiting: str | None = None  # keys an asynchronous backend is still binding
         self._factory = factory
         self._unsupported = unsupported or self.tr(
             "Small Wins cannot register a global shortcut on this desktop."
@@ -86,6 +102,9 @@ class HotkeyService(QObject):
     def _use(self, backend: HotkeyBackend) -> None:
         self._backend = backend
         backend.pressed.connect(self.pressed)
+        settled = getattr(backend, "settled", None)
+        if settled is not None:
+            settled.connect(self._settled)
 
     def apply(self, text: str) -> HotkeyState:
         """Register `text` (a `shortcut.capture` value) instead of what was registered."""
@@ -95,6 +114,7 @@ class HotkeyService(QObject):
                 self._use(made)
         if self._backend is None:
             return self._set(HotkeyState(None, self._unsupported))
+        self._waiting = None
         self._backend.unregister()
         if text == config.SHORTCUT_OFF:
             return self._set(HotkeyState(None, self.tr("The global shortcut is off.")))
@@ -104,9 +124,25 @@ class HotkeyService(QObject):
         except (shortcut.ShortcutError, HotkeyError) as error:
             log.warning("capture shortcut %s not registered: %s", text, error)
             return self._set(HotkeyState(None, str(error)))
+        if getattr(self._backend, "asynchronous", False):
+            self._waiting = str(wanted)
+            waiting = self.tr("Waiting for the desktop to allow %1…").replace("%1", str(wanted))
+            return self._set(HotkeyState(None, waiting))
         return self._set(HotkeyState(str(wanted)))
 
+    def _settled(self, registered: str, problem: str) -> None:
+        """An asynchronous backend's answer: the keys the desktop bound, or why it did not."""
+        if self._waiting is None and not problem:
+            return  # an answer to a registration that was replaced or withdrawn
+        self._waiting = None
+        if problem:
+            log.warning("capture shortcut not registered: %s", problem)
+            self._set(HotkeyState(None, problem))
+        else:
+            self._set(HotkeyState(registered))
+
     def close(self) -> None:
+        self._waiting = None
         if self._backend is not None:
             self._backend.unregister()
             closer = getattr(self._backend, "close", None)

@@ -1,0 +1,280 @@
+"""The Wayland shortcut through the GlobalShortcuts portal, on a real private D-Bus session bus
+(dbus-daemon) with a stand-in portal process (fake_portal.py) that records what reached it.
+
+Where dbus-daemon is missing these tests are skipped, unless SMALLWINS_REQUIRE_DESKTOP=1 (CI),
+where that is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from smallwins_desktop.app.hotkey import portal
+from smallwins_desktop.app.hotkey.base import HotkeyError
+from smallwins_desktop.app.hotkey.service import HotkeyService, default_backend
+from smallwins_desktop.core import shortcut
+
+FAKE_PORTAL = Path(__file__).with_name("fake_portal.py")
+REQUIRE_DESKTOP_ENV = "SMALLWINS_REQUIRE_DESKTOP"
+WAIT_MS = 5_000
+
+BUS_CONFIG = """\
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path={socket}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[str]:
+    """The address of a private session bus of its own (no service is activated on it)."""
+    daemon = shutil.which("dbus-daemon")
+    if daemon is None:
+        reason = "dbus-daemon is not installed (Debian package dbus-daemon)"
+        if os.environ.get(REQUIRE_DESKTOP_ENV) == "1":
+            pytest.fail(f"{reason} ({REQUIRE_DESKTOP_ENV}=1)", pytrace=False)
+        pytest.skip(reason)
+    config = tmp_path / "bus.conf"
+    config.write_text(BUS_CONFIG.format(socket=tmp_path / "bus.socket"))
+    process = subprocess.Popen(
+        [daemon, "--nofork", "--print-address=1", f"--config-file={config}"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    address = process.stdout.readline().strip()  # printed once it listens
+    assert address.startswith("unix:"), f"dbus-daemon printed {address!r}"
+    yield address
+    process.terminate()
+    process.wait(timeout=10)
+    process.stdout.close()
+
+
+class FakePortal:
+    """fake_portal.py on the bus; `events` fills with what it received, as it arrives."""
+
+    def __init__(self, address: str, *options: str) -> None:
+        self.events: list[dict[str, Any]] = []
+        self.process = subprocess.Popen(
+            [sys.executable, str(FAKE_PORTAL), address, *options],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.events.append(json.loads(line))
+
+    def named(self, event: str) -> list[dict[str, Any]]:
+        return [e for e in list(self.events) if e["event"] == event]
+
+    def send(self, command: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.send("quit")
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                raise
+        self._reader.join(timeout=10)
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
+
+
+@pytest.fixture
+def start_portal(bus: str, qtbot: QtBot) -> Iterator[Any]:
+    started: list[FakePortal] = []
+
+    def start(*options: str) -> FakePortal:
+        fake = FakePortal(bus, *options)
+        started.append(fake)
+        qtbot.waitUntil(lambda: bool(fake.named("ready")), timeout=WAIT_MS)
+        return fake
+
+    yield start
+    for fake in started:
+        fake.stop()
+
+
+@pytest.fixture
+def service(bus: str, qtbot: QtBot) -> Iterator[HotkeyService]:
+    made = HotkeyService(factory=lambda: portal.open_portal(bus))
+    yield made
+    made.close()
+
+
+def settled(service: HotkeyService, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: "Waiting" not in (service.state.problem or ""), timeout=WAIT_MS)
+
+
+def test_the_trigger_is_written_as_the_shortcuts_spec_wants() -> None:
+    assert portal.preferred_trigger(shortcut.parse("Ctrl+Alt+W")) == "CTRL+ALT+w"
+    assert portal.preferred_trigger(shortcut.parse("shift+meta+F9")) == "SHIFT+LOGO+F9"
+    assert portal.preferred_trigger(shortcut.parse("Ctrl+Space")) == "CTRL+space"
+    assert str(portal.granted_shortcut("CTRL+ALT+w")) == "Ctrl+Alt+W"
+    assert str(portal.granted_shortcut("<Control><Alt>w")) == "Ctrl+Alt+W"
+    assert portal.granted_shortcut("Press the red button") is None
+
+
+def test_registering_binds_the_shortcut_with_its_trigger_and_description(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    fake = start_portal()
+    states = []
+    service.state_changed.connect(states.append)
+
+    service.apply("Ctrl+Alt+W")
+    assert service.state.problem == "Waiting for the desktop to allow Ctrl+Alt+W…"
+    settled(service, qtbot)
+
+    assert service.state.registered == "Ctrl+Alt+W"
+    [bind] = fake.named("BindShortcuts")
+    assert bind["signature"] == "oa(sa{sv})sa{sv}"
+    assert bind["shortcuts"] == [
+        ["capture", {"description": "Log a win with Small Wins", "preferred_trigger": "CTRL+ALT+w"}]
+    ]
+    [create] = fake.named("CreateSession")
+    assert create["signature"] == "a{sv}"
+    assert bind["session"].endswith(create["options"]["session_handle_token"])
+    assert [s.registered for s in states] == [None, "Ctrl+Alt+W"]
+
+
+def test_an_activation_from_the_desktop_is_a_press(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    fake = start_portal()
+    service.apply("Ctrl+Alt+W")
+    settled(service, qtbot)
+
+    with qtbot.waitSignal(service.pressed, timeout=WAIT_MS):
+        fake.send("activate")
+
+
+def test_the_keys_the_user_chose_in_the_desktops_dialog_are_the_ones_named(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    start_portal("--trigger", "CTRL+SHIFT+k")
+    service.apply("Ctrl+Alt+W")
+    settled(service, qtbot)
+
+    assert service.state.registered == "Ctrl+Shift+K"
+
+
+def test_a_cancelled_dialog_is_said_and_nothing_stays_bound(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    fake = start_portal("--bind-response", "1")
+    service.apply("Ctrl+Alt+W")
+    settled(service, qtbot)
+
+    assert service.state.registered is None
+    assert service.state.problem == "Binding Ctrl+Alt+W was cancelled in the desktop's dialog."
+    qtbot.waitUntil(lambda: bool(fake.named("Close")), timeout=WAIT_MS)
+    [create] = fake.named("CreateSession")
+    assert fake.named("Close")[0]["path"].endswith(create["options"]["session_handle_token"])
+
+
+def test_a_shortcut_the_desktop_did_not_grant_is_not_claimed(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    start_portal("--grant-nothing")
+    service.apply("Ctrl+Alt+W")
+    settled(service, qtbot)
+
+    assert service.state.registered is None
+    assert "The desktop did not grant Ctrl+Alt+W" in (service.state.problem or "")
+
+
+def test_unregistering_closes_the_session(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    fake = start_portal()
+    service.apply("Ctrl+Alt+W")
+    settled(service, qtbot)
+    [bind] = fake.named("BindShortcuts")
+    assert not fake.named("Close")
+
+    service.apply("none")
+
+    assert service.state.problem == "The global shortcut is off."
+    qtbot.waitUntil(lambda: bool(fake.named("Close")), timeout=WAIT_MS)
+    assert fake.named("Close")[0]["path"] == bind["session"]
+
+
+def test_new_keys_replace_the_old_session(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    fake = start_portal()
+    service.apply("Ctrl+Alt+W")
+    settled(service, qtbot)
+    service.apply("Ctrl+Shift+F9")
+    settled(service, qtbot)
+
+    assert service.state.registered == "Ctrl+Shift+F9"
+    first, second = fake.named("BindShortcuts")
+    assert second["shortcuts"][0][1]["preferred_trigger"] == "CTRL+SHIFT+F9"
+    assert [c["path"] for c in fake.named("Close")] == [first["session"]]
+
+
+def test_without_a_portal_on_the_bus_wayland_has_no_backend(
+    bus: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus)
+    with pytest.raises(HotkeyError, match="this desktop's portal offers no global shortcuts"):
+        portal.open_portal()
+    assert default_backend(platform="wayland") is None
+
+    unsupported = HotkeyService(factory=lambda: default_backend(platform="wayland"))
+    state = unsupported.apply("Ctrl+Alt+W")
+    assert state.registered is None
+    assert state.problem == "Small Wins cannot register a global shortcut on this desktop."
+
+
+def test_a_portal_without_global_shortcuts_is_no_backend(
+    bus: str, start_portal: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_portal("--without-global-shortcuts")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus)
+    assert default_backend(platform="wayland") is None
+
+
+def test_on_wayland_with_the_portal_the_default_backend_is_the_portal(
+    bus: str, start_portal: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start_portal()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus)
+    backend = default_backend(platform="wayland")
+    assert isinstance(backend, portal.PortalHotkey)
+    assert backend.version == 1
+    backend.close()
