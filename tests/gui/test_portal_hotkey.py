@@ -20,10 +20,15 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from smallwins_desktop.app.application import SmallWinsApp
 from smallwins_desktop.app.hotkey import portal
 from smallwins_desktop.app.hotkey.base import HotkeyError
-from smallwins_desktop.app.hotkey.service import HotkeyService, default_backend
+from smallwins_desktop.app.hotkey.service import HotkeyService, HotkeyState, default_backend
+from smallwins_desktop.app.settings.live import LiveSettings
+from smallwins_desktop.app.settings.pages import ShortcutPage
 from smallwins_desktop.core import shortcut
+from smallwins_desktop.core.clock import FixedClock
+from smallwins_desktop.core.db import Store
 
 FAKE_PORTAL = Path(__file__).with_name("fake_portal.py")
 REQUIRE_DESKTOP_ENV = "SMALLWINS_REQUIRE_DESKTOP"
@@ -278,3 +283,56 @@ def test_on_wayland_with_the_portal_the_default_backend_is_the_portal(
     assert isinstance(backend, portal.PortalHotkey)
     assert backend.version == 1
     backend.close()
+
+
+def test_in_the_app_the_tray_names_the_shortcut_once_granted_and_a_press_opens_the_capture_box(
+    start_portal: Any,
+    bus: str,
+    store: Store,
+    clock: FixedClock,
+    data_dir: Path,
+    qtbot: QtBot,
+) -> None:
+    fake = start_portal()
+    app = SmallWinsApp(
+        store,
+        clock,
+        data_dir,
+        tray_available=True,
+        notification_backends=[],
+        hotkeys=HotkeyService(factory=lambda: portal.open_portal(bus)),
+    )
+    qtbot.addWidget(app.capture)
+    try:
+        assert app.start()
+        assert app.tray is not None
+        qtbot.waitUntil(lambda: app.hotkeys.state.registered == "Ctrl+Alt+W", timeout=WAIT_MS)
+        assert app.tray.capture_action.shortcut().toString() == "Ctrl+Alt+W"
+        assert not app.capture.isVisible()
+
+        fake.send("activate")
+        qtbot.waitUntil(app.capture.isVisible, timeout=WAIT_MS)
+    finally:
+        app.shutdown()
+    qtbot.waitUntil(lambda: bool(fake.named("Close")), timeout=WAIT_MS)
+
+
+def test_the_settings_page_says_the_desktop_is_asking_and_keeps_the_manual_steps(
+    qtbot: QtBot, store: Store, clock: FixedClock
+) -> None:
+    page = ShortcutPage(LiveSettings(store, clock), "smallwins capture", HotkeyState(None))
+    qtbot.addWidget(page)
+    page.set_state(HotkeyState(None, "Waiting for the desktop to allow Ctrl+Alt+W…", pending=True))
+    assert page.state.text() == (
+        "Waiting for the desktop to allow Ctrl+Alt+W… If the desktop asks nothing, bind the "
+        "command below by hand:"
+    )
+    page.set_state(HotkeyState(None, "Binding Ctrl+Alt+W was cancelled in the desktop's dialog."))
+    assert "Bind the command below to a key" in page.state.text()
+    assert page.command.text() == "smallwins capture"
+
+
+def test_on_wayland_without_a_backend_the_state_says_the_desktop_offers_none() -> None:
+    state = HotkeyService(factory=lambda: None, platform="wayland").apply("Ctrl+Alt+W")
+    assert state.problem is not None
+    assert "This Wayland desktop lets no application register a global shortcut" in state.problem

@@ -31,10 +31,12 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class HotkeyState:
-    """`registered`: the shortcut now working, or None; `problem`: why not, in words."""
+    """`registered`: the shortcut now working, or None; `problem`: why not, in words;
+    `pending`: the desktop has not answered yet (it may be asking the user)."""
 
     registered: str | None
     problem: str | None = None
+    pending: bool = False
 
 
 def default_backend(platform: str | None = None) -> HotkeyBackend | None:
@@ -82,17 +84,28 @@ class HotkeyService(QObject):
         *,
         factory: Callable[[], HotkeyBackend | None] | None = None,
         unsupported: str = "",
+        platform: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         """A `backend`, or a `factory` that makes it at the first `apply` (connecting to the
-        X server costs start-up time the tray icon need not wait for)."""
+        X server costs start-up time the tray icon need not wait for). `unsupported` says why
+        there is none; by default that depends on `platform` (Qt's, the running one)."""
         super().__init__(parent)
         self._backend: HotkeyBackend | None = None
         self._waiting: str | None = None  # keys an asynchronous backend is still binding
         self._factory = factory
-        self._unsupported = unsupported or self.tr(
-            "Small Wins cannot register a global shortcut on this desktop."
-        )
+        platform = platform if platform is not None else QGuiApplication.platformName()
+        if unsupported:
+            self._unsupported = unsupported
+        elif platform.startswith("wayland"):
+            self._unsupported = self.tr(
+                "This Wayland desktop lets no application register a global shortcut (its "
+                "desktop portal offers no GlobalShortcuts)."
+            )
+        else:
+            self._unsupported = self.tr(
+                "Small Wins cannot register a global shortcut on this desktop."
+            )
         self.state = HotkeyState(None, self.tr("The global shortcut is not registered yet."))
         if backend is not None:
             self._use(backend)
@@ -127,7 +140,7 @@ class HotkeyService(QObject):
         if getattr(self._backend, "asynchronous", False):
             self._waiting = str(wanted)
             waiting = self.tr("Waiting for the desktop to allow %1…").replace("%1", str(wanted))
-            return self._set(HotkeyState(None, waiting))
+            return self._set(HotkeyState(None, waiting, pending=True))
         return self._set(HotkeyState(str(wanted)))
 
     def _settled(self, registered: str, problem: str) -> None:

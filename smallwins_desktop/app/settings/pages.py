@@ -222,7 +222,9 @@ class ShortcutPage(Page):
             self.tr(
                 "<b>GNOME</b>: Settings → Keyboard → View and Customise Shortcuts → Custom "
                 "Shortcuts → +.<br><b>KDE Plasma</b>: System Settings → Shortcuts → Add New → "
-                "Command or Script.<br><b>Windows</b>: the Start menu shortcut's Properties → "
+                "Command or Script.<br><b>Sway</b> and other Wayland compositors: a key "
+                "binding (in Sway a <code>bindsym</code> line) in the config file that runs "
+                "the command.<br><b>Windows</b>: the Start menu shortcut's Properties → "
                 "Shortcut key.<br><b>macOS</b>: the Shortcuts app → a “Run Shell Script” "
                 "shortcut, then give it a key in its details."
             ),
@@ -245,6 +247,12 @@ class ShortcutPage(Page):
         if state.registered:
             self.state.setText(
                 self.tr("%1 opens the capture box from anywhere.").replace("%1", state.registered)
+            )
+        elif state.pending:
+            self.state.setText(
+                (state.problem or "")
+                + " "
+                + self.tr("If the desktop asks nothing, bind the command below by hand:")
             )
         else:
             why = state.problem or self.tr("No global shortcut is registered.")
