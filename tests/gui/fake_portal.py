@@ -9,7 +9,8 @@ Properties.Get gives GlobalShortcuts' version; Session.Close is answered. It wri
 to stdout for each call it received (with the D-Bus signature it came with) and reads commands
 from stdin: `activate` emits Activated for the last session, `quit` ends it.
 
-It speaks D-Bus through jeepney, its own code path: what it records is what went over the bus.
+It speaks D-Bus through jeepney's wire-level API; what it records is each call as dbus-daemon
+delivered it, with the signature it carried, so a wrongly typed argument shows.
 """
 
 from __future__ import annotations
@@ -112,6 +113,11 @@ class FakePortal:
                         (f"No such interface “{wanted[0]}”",),
                     )
                 )
+            return
+        if interface == "org.freedesktop.host.portal.Registry" and member == "Register":
+            app_id, _options = message.body
+            self.connection.send(new_method_return(message))
+            self.say(event="Register", app_id=app_id)
             return
         if interface == INTERFACE and member == "CreateSession":
             (options,) = message.body

@@ -46,6 +46,8 @@ OBJECT_PATH = "/org/freedesktop/portal/desktop"
 INTERFACE = "org.freedesktop.portal.GlobalShortcuts"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 SESSION_INTERFACE = "org.freedesktop.portal.Session"
+REGISTRY_INTERFACE = "org.freedesktop.host.portal.Registry"
+APP_ID = "smallwins"  # the basename of the desktop file (QGuiApplication.desktopFileName)
 SHORTCUT_ID = "capture"
 PROBE_TIMEOUT_S = 3.0
 
@@ -102,6 +104,7 @@ def open_portal(bus: str | None = None) -> PortalHotkey:
         connection = open_dbus_connection(address)
     except (OSError, ValueError, RuntimeError) as error:
         raise HotkeyError(f"cannot reach the D-Bus session bus: {error}") from error
+    _register_app_id(connection)
     portal = DBusAddress(OBJECT_PATH, bus_name=BUS_NAME, interface=INTERFACE)
     try:
         reply = connection.send_and_get_reply(
@@ -116,6 +119,25 @@ def open_portal(bus: str | None = None) -> PortalHotkey:
         raise HotkeyError(f"this desktop's portal offers no global shortcuts ({detail})")
     version = int(reply.body[0][1])
     return PortalHotkey(connection, version)
+
+
+def _register_app_id(connection: Any) -> None:
+    """Tell the portal which application this connection is (the host registry, portal 1.19
+    and later; it must come before any portal call), so the desktop names Small Wins in its
+    dialog and keeps the shortcut under its id. Older portals lack it: that is no failure."""
+    from jeepney import DBusAddress, new_method_call
+
+    registry = DBusAddress(OBJECT_PATH, bus_name=BUS_NAME, interface=REGISTRY_INTERFACE)
+    try:
+        reply = connection.send_and_get_reply(
+            new_method_call(registry, "Register", "sa{sv}", (APP_ID, {})),
+            timeout=PROBE_TIMEOUT_S,
+        )
+    except (OSError, TimeoutError) as error:
+        log.info("the portal's host registry did not answer: %s", error)
+        return
+    if reply.header.message_type.name == "error":
+        log.info("the portal did not register the app id %s: %s", APP_ID, reply.body)
 
 
 class PortalHotkey(QObject):
