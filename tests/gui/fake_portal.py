@@ -7,7 +7,8 @@ BindShortcuts reply with their Request object path (the one the spec fixes from 
 unique name and handle_token), then emit that Request's Response signal to the caller;
 Properties.Get gives GlobalShortcuts' version; Session.Close is answered. It writes one JSON line
 to stdout for each call it received (with the D-Bus signature it came with) and reads commands
-from stdin: `activate` emits Activated for the last session, `quit` ends it.
+from stdin: `activate` emits Activated for the last session, `close-session` closes it from the
+desktop's side (Session::Closed), `quit` ends it.
 
 It speaks D-Bus through jeepney's wire-level API; what it records is each call as dbus-daemon
 delivered it, with the signature it carried, so a wrongly typed argument shows.
@@ -83,6 +84,13 @@ class FakePortal:
             signal.header.fields[HeaderFields.destination] = owner
             self.connection.send(signal)
             self.say(event="activated", session=session)
+        elif words and words[0] == "close-session" and self.sessions:
+            session, owner = self.sessions.pop()
+            emitter = DBusAddress(session, interface="org.freedesktop.portal.Session")
+            signal = new_signal(emitter, "Closed", "a{sv}", ({},))
+            signal.header.fields[HeaderFields.destination] = owner
+            self.connection.send(signal)
+            self.say(event="closed", session=session)
 
     def respond(self, path: str, owner: str, code: int, results: dict[str, Any]) -> None:
         emitter = DBusAddress(path, interface="org.freedesktop.portal.Request")

@@ -189,6 +189,20 @@ def test_an_activation_from_the_desktop_is_a_press(
         fake.send("activate")
 
 
+def test_a_session_the_desktop_closed_is_no_longer_claimed(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    fake = start_portal()
+    service.apply("Ctrl+Alt+W")
+    settled(service, qtbot)
+    assert service.state.registered == "Ctrl+Alt+W"
+
+    fake.send("close-session")
+
+    qtbot.waitUntil(lambda: service.state.registered is None, timeout=WAIT_MS)
+    assert "The desktop closed Small Wins' shortcut session" in (service.state.problem or "")
+
+
 def test_the_keys_the_user_chose_in_the_desktops_dialog_are_the_ones_named(
     start_portal: Any, service: HotkeyService, qtbot: QtBot
 ) -> None:

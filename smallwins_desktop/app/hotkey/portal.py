@@ -9,6 +9,7 @@ every step asynchronous, since the desktop may ask the user in a dialog first:
 2. `BindShortcuts(session, [("capture", {description, preferred_trigger})], "", {handle_token})`
    answers the same way; `results["shortcuts"]` lists the shortcuts the desktop granted.
 3. `Activated(o session, s id, t timestamp, a{sv})` comes on each press: `pressed` is emitted.
+   Should the desktop close the session (`Session::Closed`), `settled` says the shortcut is gone.
 4. `unregister` closes the session (`org.freedesktop.portal.Session.Close`), which drops its
    shortcuts.
 
@@ -175,8 +176,10 @@ class PortalHotkey(QObject):
         for rule in (
             MatchRule(type="signal", interface=REQUEST_INTERFACE, member="Response"),
             MatchRule(type="signal", interface=INTERFACE, member="Activated", path=OBJECT_PATH),
+            MatchRule(type="signal", interface=SESSION_INTERFACE, member="Closed"),
         ):
             self._send(message_bus.AddMatch(rule))
+        self._readable()  # what came in while the portal was probed
 
     @property
     def session(self) -> str | None:
@@ -344,6 +347,13 @@ class PortalHotkey(QObject):
             if on_response is not None:
                 code, results = message.body
                 on_response(int(code), dict(results))
+        elif interface == SESSION_INTERFACE and member == "Closed":
+            if path is not None and path == self._session:
+                self._session = None
+                self._fail(
+                    "The desktop closed Small Wins' shortcut session, so the shortcut no longer "
+                    "works; set it again in Settings."
+                )
         elif interface == INTERFACE and member == "Activated":
             session, shortcut_id = str(message.body[0]), str(message.body[1])
             if session == self._session and shortcut_id == SHORTCUT_ID:
