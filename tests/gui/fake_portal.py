@@ -1,6 +1,6 @@
 """A stand-in for xdg-desktop-portal's GlobalShortcuts, run as its own process on a test's
 private session bus: `python fake_portal.py ADDRESS [--bind-response N] [--grant-nothing]
-[--trigger TEXT] [--without-global-shortcuts]`.
+[--trigger TEXT] [--without-global-shortcuts] [--refuse-first-session]`.
 
 It owns org.freedesktop.portal.Desktop and answers like the real portal: CreateSession and
 BindShortcuts reply with their Request object path (the one the spec fixes from the caller's
@@ -51,7 +51,7 @@ class FakePortal:
         )
         assert reply.body[0] == 1, f"could not own the portal name: {reply.body}"
         self.sessions: list[tuple[str, str]] = []  # (session path, owner)
-        self.counter = 0
+        self.refused = False
 
     def say(self, **event: Any) -> None:
         print(json.dumps(event), flush=True)
@@ -129,6 +129,13 @@ class FakePortal:
             return
         if interface == INTERFACE and member == "CreateSession":
             (options,) = message.body
+            if self.options.refuse_first_session and not self.refused:
+                self.refused = True
+                self.connection.send(
+                    new_error(message, "org.freedesktop.portal.Error.Failed", "s", ("No session",))
+                )
+                self.say(event="CreateSession refused")
+                return
             token = options["handle_token"][1]
             session_token = options["session_handle_token"][1]
             request = f"{OBJECT_PATH}/request/{sender_part}/{token}"
@@ -186,6 +193,7 @@ def main() -> None:
     parser.add_argument("--grant-nothing", action="store_true")
     parser.add_argument("--trigger", default="")
     parser.add_argument("--without-global-shortcuts", action="store_true")
+    parser.add_argument("--refuse-first-session", action="store_true")
     FakePortal(parser.parse_args()).run()
 
 

@@ -238,6 +238,29 @@ def test_a_shortcut_the_desktop_did_not_grant_is_not_claimed(
     assert "The desktop did not grant Ctrl+Alt+W" in (service.state.problem or "")
 
 
+def test_a_session_the_portal_refused_is_said(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    start_portal("--refuse-first-session")
+    service.apply("Ctrl+Alt+W")
+    settled(service, qtbot)
+
+    assert service.state.registered is None
+    assert service.state.problem == "The desktop portal refused CreateSession: No session."
+
+
+def test_a_late_refusal_of_replaced_keys_leaves_the_new_ones_alone(
+    start_portal: Any, service: HotkeyService, qtbot: QtBot
+) -> None:
+    fake = start_portal("--refuse-first-session")
+    service.apply("Ctrl+Alt+W")
+    service.apply("Ctrl+Shift+F9")  # before the portal answered the first
+    settled(service, qtbot)
+
+    assert service.state.registered == "Ctrl+Shift+F9"
+    assert len(fake.named("BindShortcuts")) == 1
+
+
 def test_unregistering_closes_the_session(
     start_portal: Any, service: HotkeyService, qtbot: QtBot
 ) -> None:

@@ -171,6 +171,7 @@ class PortalHotkey(QObject):
         self._session: str | None = None
         self._wanted: Shortcut | None = None
         self._closed = False
+        self._generation = 0  # one more for each registration given up, so late answers drop
         self._notifier = QSocketNotifier(connection.sock.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._readable)
         for rule in (
@@ -203,6 +204,7 @@ class PortalHotkey(QObject):
         """Close the session, if any; its shortcut stops working at once."""
         self._wanted = None
         self._requests.clear()
+        self._generation += 1
         session, self._session = self._session, None
         if session is not None and not self._closed:
             from jeepney import DBusAddress, new_method_call
@@ -304,8 +306,11 @@ class PortalHotkey(QObject):
 
         expected = request_path(self._connection.unique_name, token)
         self._requests[expected] = on_response
+        generation = self._generation
 
         def answered(reply: Any) -> None:
+            if generation != self._generation:
+                return  # the registration this call was for is gone
             if reply.header.message_type.name == "error":
                 self._requests.pop(expected, None)
                 detail = reply.body[0] if reply.body else "no reason given"
