@@ -4,6 +4,11 @@ A backend registers one shortcut at a time for the whole desktop and emits `pres
 is pressed, whichever application has the focus. `register` raises `HotkeyTakenError` when
 another application holds the keys already, and `HotkeyError` for anything else; it never
 leaves a half-made registration behind.
+
+A backend whose desktop answers later (the Wayland portal, which may ask the user in a dialog)
+sets `asynchronous = True`: its `register` only starts, and its `settled(str, str)` signal
+gives the keys bound (and "") or "" and the reason nothing was; `HotkeyService` shows the
+shortcut as pending until then.
 """
 
 from __future__ import annotations
