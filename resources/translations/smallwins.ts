@@ -4,37 +4,37 @@
 <context>
     <name>AppearancePage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="85"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="86"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="89"/>
         <source>As the &amp;system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="89"/>
         <source>Follows your desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="89"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="90"/>
         <source>&amp;Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="89"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="90"/>
         <source>Always light.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="90"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="91"/>
         <source>&amp;Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="90"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="91"/>
         <source>Always dark.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -42,84 +42,84 @@
 <context>
     <name>CaptureWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="65"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="63"/>
         <source>Log a win — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="68"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="66"/>
         <source>Log a win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="72"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="70"/>
         <source>What moved forward? #tag +goal !</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="73"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="71"/>
         <source>What moved forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="76"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="74"/>
         <source>Enter saves, Ctrl+Enter saves and stays open, Shift+Enter adds a line, Esc closes and keeps the draft.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="86"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="84"/>
         <source>How the win will be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="89"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="87"/>
         <source>Characters used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="97"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="95"/>
         <source>Impact: %s (Alt+%d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="98"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="96"/>
         <source>%s impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="120"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="118"/>
         <source>Today&apos;s wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="181"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="178"/>
         <source>Today so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="181"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="178"/>
         <source>Nothing logged yet today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="184"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="181"/>
         <source>%n win(s) today</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="247"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="246"/>
         <source>setback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="264"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="263"/>
         <source>You moved this forward before: %s (%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="274"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="273"/>
         <source>Goal +%s created and linked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -127,37 +127,37 @@
 <context>
     <name>CelebrationsPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="71"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="72"/>
         <source>Celebrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="75"/>
         <source>&amp;Full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="75"/>
         <source>In proportion to the win: more for big ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="75"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="76"/>
         <source>&amp;Subtle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="75"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="76"/>
         <source>A quiet check and the day&apos;s count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="76"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="77"/>
         <source>&amp;Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="76"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="77"/>
         <source>Just “Saved.”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>ConfidenceLine</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="89"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="98"/>
         <source>Confidence per week, the last 12 weeks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,87 +208,87 @@ Small Wins will close, put the backup in place (the journal as it is now is back
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="277"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="286"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="282"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="291"/>
         <source>Database file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="283"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="292"/>
         <source>&amp;Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="284"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="293"/>
         <source>Open the data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="290"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="299"/>
         <source>Your wins are kept in this file, on this computer only:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="301"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="310"/>
         <source>What was done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="313"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="322"/>
         <source>Backed up to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="315"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="324"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="316"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="325"/>
         <source>Back up the database now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="318"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="327"/>
         <source>&amp;Restore…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="319"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="328"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="321"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="330"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="322"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="331"/>
         <source>Export wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="324"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="333"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="325"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="334"/>
         <source>Import wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="339"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="348"/>
         <source>A backup is taken every day while Small Wins runs; the last 14 days and 8 weeks are kept beside the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="356"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="365"/>
         <source>The folder could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,162 +296,162 @@ Small Wins will close, put the backup in place (the journal as it is now is back
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="72"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="70"/>
         <source>Export wins — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="72"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="76"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="74"/>
         <source>Brag document (Markdown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="77"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="75"/>
         <source>Spreadsheet (CSV)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="78"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="76"/>
         <source>Everything, to move or keep (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="79"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="77"/>
         <source>jrnl (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="80"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="78"/>
         <source>jrnl journal (text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="83"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="81"/>
         <source>Only &amp;from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="84"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="82"/>
         <source>Only wins in a period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="86"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="86"/>
         <source>Until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="93"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="91"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="94"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="92"/>
         <source>Any tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="98"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="96"/>
         <source>Goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="99"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="97"/>
         <source>Any goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="102"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="100"/>
         <source>Include &amp;setbacks and lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="103"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="101"/>
         <source>Include setbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="104"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="102"/>
         <source>Include &amp;reflections and weekly reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="105"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="103"/>
         <source>Include reflections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="107"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="105"/>
         <source>What will be exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="110"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="108"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="114"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="112"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="123"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="121"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="126"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="124"/>
         <source>&amp;Format:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="127"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="125"/>
         <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="128"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="126"/>
         <source>&amp;Tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="129"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="127"/>
         <source>&amp;Goal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="168"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="166"/>
         <source>No wins match: choose another period, tag or goal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="170"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="168"/>
         <source>1 win will be exported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="172"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="170"/>
         <source>%s wins will be exported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="179"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="177"/>
         <source>Export wins to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="203"/>
+        <location filename="../../smallwins_desktop/app/exchange/export_dialog.py" line="201"/>
         <source>Nothing was exported: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,42 +459,42 @@ Small Wins will close, put the backup in place (the journal as it is now is back
 <context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="35"/>
+        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="36"/>
         <source>Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="38"/>
+        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="39"/>
         <source>Your desktop has no system tray, so Small Wins shows this window instead. On GNOME, the AppIndicator extension adds a tray. Closing this window minimises it; reminders keep working.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="46"/>
+        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="47"/>
         <source>Today&apos;s wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="48"/>
+        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="49"/>
         <source>A reminder is waiting: what moved forward today?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="57"/>
+        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="58"/>
         <source>&amp;Log a win…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="58"/>
+        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="59"/>
         <source>Open &amp;journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="59"/>
+        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="60"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="60"/>
+        <location filename="../../smallwins_desktop/app/tray/fallback_window.py" line="61"/>
         <source>&amp;Quit Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -590,107 +590,107 @@ Done means: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="177"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="176"/>
         <source>A new goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="178"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="177"/>
         <source>New goal&apos;s title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="181"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="180"/>
         <source>Part of the objective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="184"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="183"/>
         <source>No target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="185"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="184"/>
         <source>Target: wins that make it done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="187"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="186"/>
         <source>Due YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="188"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="187"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="190"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="189"/>
         <source>Done means…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="191"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="190"/>
         <source>What done means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="192"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="191"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="193"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="192"/>
         <source>Add the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="206"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="205"/>
         <source>Too many active micro-goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="211"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="210"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="263"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="262"/>
         <source>Done by the due date: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="265"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="264"/>
         <source>No micro-goal fell due in the last 90 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="275"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="274"/>
         <source>On its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="278"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="277"/>
         <source>Under %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="287"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="286"/>
         <source>The due date is a day such as 2026-12-01.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="304"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="303"/>
         <source>Goal added: %s (+%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="306"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="305"/>
         <source>Its due date is already past, so it shows as overdue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="328"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="327"/>
         <source>Dropped: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,140 +736,150 @@ Done means: %s</source>
 <context>
     <name>HotkeyService</name>
     <message>
-        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="78"/>
+        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="102"/>
+        <source>This Wayland desktop lets no application register a global shortcut (its desktop portal offers no GlobalShortcuts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="107"/>
         <source>Small Wins cannot register a global shortcut on this desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="80"/>
+        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="109"/>
         <source>The global shortcut is not registered yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="100"/>
+        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="133"/>
         <source>The global shortcut is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/hotkey/service.py" line="142"/>
+        <source>Waiting for the desktop to allow %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="77"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="75"/>
         <source>Import wins — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="79"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="77"/>
         <source>File to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="80"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="78"/>
         <source>A Small Wins JSON or CSV export, or a jrnl journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="81"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="79"/>
         <source>&amp;Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="82"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="80"/>
         <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="84"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="82"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="86"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="84"/>
         <source>Tell from the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="87"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="85"/>
         <source>Small Wins (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="86"/>
         <source>Spreadsheet (CSV)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="89"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="87"/>
         <source>jrnl (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="90"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="88"/>
         <source>jrnl journal (text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="94"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="92"/>
         <source>jrnl time format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="95"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="93"/>
         <source>Choose a file to see what it would add.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="97"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="95"/>
         <source>What the import would do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="100"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="98"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="115"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="113"/>
         <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="118"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="116"/>
         <source>F&amp;ormat:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="119"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="117"/>
         <source>jrnl &amp;time format:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="131"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="129"/>
         <source>Import wins from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="142"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="140"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="153"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="151"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="165"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="163"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="188"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="186"/>
         <source>Cancelled: nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="200"/>
+        <location filename="../../smallwins_desktop/app/exchange/import_dialog.py" line="198"/>
         <source>%s entries read…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,295 +887,303 @@ Done means: %s</source>
 <context>
     <name>JournalWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="96"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="95"/>
         <source>Journal — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="108"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="107"/>
         <source>Search wins and tags  (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="109"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="108"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="111"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="110"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="113"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="112"/>
         <source>Goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="115"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="114"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="116"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="115"/>
         <source>Any impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="118"/>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="500"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="117"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="497"/>
         <source>%s impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="119"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="118"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="120"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="119"/>
         <source>Wins and setbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="121"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="120"/>
         <source>Wins only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="122"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="121"/>
         <source>Setbacks only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="123"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="122"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="127"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="126"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="128"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="127"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="129"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="128"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="130"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="129"/>
         <source>This year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="135"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="134"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="136"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="135"/>
         <source>Clear all filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="140"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="139"/>
         <source>What is shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="146"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="145"/>
         <source>Wins, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="155"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="154"/>
         <source>Nothing to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="184"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="183"/>
         <source>Filter by %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="224"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="221"/>
         <source>Your rhythm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="234"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="231"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="238"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="235"/>
         <source>&amp;Log a win…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="244"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="241"/>
         <source>&amp;Reflect on today…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="251"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="248"/>
         <source>Weekly re&amp;view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="256"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="253"/>
         <source>&amp;Trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="259"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="256"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="262"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="259"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="265"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="262"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="266"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="263"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="267"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="264"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="269"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="266"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="274"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="271"/>
         <source>&amp;Edit the win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="277"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="274"/>
         <source>&amp;Delete the win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="282"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="279"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="285"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="282"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="511"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="508"/>
         <source>%Ln win(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="515"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="512"/>
         <source>All %s, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="112"/>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="464"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="111"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="461"/>
         <source>Any tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="114"/>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="471"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="113"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="468"/>
         <source>Any goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="289"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="286"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="291"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="288"/>
         <source>&amp;Goals…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="494"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="491"/>
         <source>matching “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="503"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="500"/>
         <source>setbacks only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="503"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="500"/>
         <source>wins only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="521"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="518"/>
         <source>No wins match these filters. Esc clears them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="524"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="521"/>
         <source>No wins yet. Press Ctrl+N to log your first: what moved forward today?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="555"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="552"/>
         <source>delete “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="562"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="559"/>
         <source>Moved to the trash: “%s”. It stays there for 30 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="584"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="581"/>
         <source>edit “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="590"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="587"/>
         <source>Saved the change to “%s”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../smallwins_desktop/app/labels.py" line="15"/>
+        <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/parts.py" line="160"/>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="157"/>
         <source>Fewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/parts.py" line="169"/>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="166"/>
         <source>more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/parts.py" line="172"/>
+        <location filename="../../smallwins_desktop/app/journal/parts.py" line="169"/>
         <source>Heatmap legend: lighter is fewer wins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,32 +1191,32 @@ Done means: %s</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="48"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="45"/>
         <source>Celebration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="54"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="51"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="65"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="62"/>
         <source>A past win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="68"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="65"/>
         <source>Create the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="112"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="107"/>
         <source>There is no goal +%s yet; the win was saved without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="118"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="113"/>
         <source>Create +%s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1230,77 +1248,77 @@ Done means: %s</source>
 <context>
     <name>NotificationsPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="131"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="132"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="137"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="138"/>
         <source>none (the tray only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="138"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="139"/>
         <source>Notifications a day at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="141"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="142"/>
         <source>&amp;At most, per day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="145"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="146"/>
         <source>Notification backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="148"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="149"/>
         <source>Last notification outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="149"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="150"/>
         <source>Last deliveries:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="151"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="152"/>
         <source>Send a &amp;test notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="152"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="153"/>
         <source>Send a test notification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="161"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="162"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="165"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="166"/>
         <source>In use: %1 (tried in this order: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="171"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="172"/>
         <source>Not used yet; tried in this order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="175"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="176"/>
         <source>Nothing sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="179"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="180"/>
         <source>shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="181"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="182"/>
         <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,7 +1326,7 @@ Done means: %s</source>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/page.py" line="42"/>
+        <location filename="../../smallwins_desktop/app/settings/page.py" line="43"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,67 +1334,62 @@ Done means: %s</source>
 <context>
     <name>ReflectionWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="47"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="42"/>
         <source>Reflect — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="49"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="44"/>
         <source>Reflect on the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="55"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="54"/>
         <source>The day&apos;s wins and setbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="73"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="61"/>
         <source>Confidence %d of 5, %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="81"/>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="87"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="71"/>
         <source>Save the reflection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="72"/>
         <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="133"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="106"/>
         <source>Reflect on today · %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="135"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="108"/>
         <source>Reflect on %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="137"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="51"/>
         <source>Every question is optional; about a minute is enough.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="147"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="118"/>
         <source>Setback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="147"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="118"/>
         <source>Win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="151"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="122"/>
         <source>Nothing logged that day; reflecting is worth it all the same.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,71 +1430,71 @@ Done means: %s</source>
 <context>
     <name>RhythmPanel</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="171"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="180"/>
         <source>Your rhythm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="175"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="182"/>
         <source>Streak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="177"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="184"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="185"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="192"/>
         <source>Journaling habit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="187"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="194"/>
         <source>Journaling habit score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="190"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="197"/>
         <source>Worth a look</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="194"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="201"/>
         <source>Insights from your wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="196"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="203"/>
         <source>On this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="200"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="207"/>
         <source>Wins from a week, a month and a year ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="232"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="235"/>
         <source>%n workday(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="234"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="237"/>
         <source>%n win(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="249"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="252"/>
         <source>Your confidence each week, from 1 to 5, as you rated it in your reflections (latest %.1f).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="285"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="288"/>
         <source>and %d more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,17 +1575,17 @@ Done means: %s</source>
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/dialog.py" line="51"/>
+        <location filename="../../smallwins_desktop/app/settings/dialog.py" line="52"/>
         <source>Settings — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/dialog.py" line="53"/>
+        <location filename="../../smallwins_desktop/app/settings/dialog.py" line="54"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/dialog.py" line="73"/>
+        <location filename="../../smallwins_desktop/app/settings/dialog.py" line="74"/>
         <source>Settings pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,72 +1593,77 @@ Done means: %s</source>
 <context>
     <name>ShortcutPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="201"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="202"/>
         <source>Capture shortcut</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="203"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="204"/>
         <source>Capture shortcut keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="204"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="205"/>
         <source>Ctrl+Alt+W, or none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="207"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="208"/>
         <source>&amp;Keys:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="210"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="211"/>
         <source>Shortcut state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="213"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="214"/>
         <source>Command to bind to a key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="214"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="215"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="215"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="216"/>
         <source>Copy the command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="222"/>
-        <source>&lt;b&gt;GNOME&lt;/b&gt;: Settings → Keyboard → View and Customise Shortcuts → Custom Shortcuts → +.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;: System Settings → Shortcuts → Add New → Command or Script.&lt;br&gt;&lt;b&gt;Windows&lt;/b&gt;: the Start menu shortcut&apos;s Properties → Shortcut key.&lt;br&gt;&lt;b&gt;macOS&lt;/b&gt;: the Shortcuts app → a “Run Shell Script” shortcut, then give it a key in its details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="231"/>
-        <source>How to bind the command</source>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="223"/>
+        <source>&lt;b&gt;GNOME&lt;/b&gt;: Settings → Keyboard → View and Customise Shortcuts → Custom Shortcuts → +.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;: System Settings → Shortcuts → Add New → Command or Script.&lt;br&gt;&lt;b&gt;Sway&lt;/b&gt; and other Wayland compositors: a key binding (in Sway a &lt;code&gt;bindsym&lt;/code&gt; line) in the config file that runs the command.&lt;br&gt;&lt;b&gt;Windows&lt;/b&gt;: the Start menu shortcut&apos;s Properties → Shortcut key.&lt;br&gt;&lt;b&gt;macOS&lt;/b&gt;: the Shortcuts app → a “Run Shell Script” shortcut, then give it a key in its details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../smallwins_desktop/app/settings/pages.py" line="234"/>
+        <source>How to bind the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="237"/>
         <source>Command to bind by hand:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="246"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="249"/>
         <source>%1 opens the capture box from anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="249"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="255"/>
+        <source>If the desktop asks nothing, bind the command below by hand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="258"/>
         <source>No global shortcut is registered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="251"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="260"/>
         <source>Bind the command below to a key in your desktop&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1691,22 +1709,22 @@ Done means: %s</source>
 <context>
     <name>TagSuggestions</name>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="40"/>
+        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="41"/>
         <source>Suggested tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="44"/>
+        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="43"/>
         <source>Suggested:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="82"/>
+        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="81"/>
         <source>Add the tag %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="83"/>
+        <location filename="../../smallwins_desktop/app/capture/suggestions.py" line="82"/>
         <source>You used #%s on wins like this one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1825,7 +1843,7 @@ Done means: %s</source>
 <context>
     <name>WeekBars</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="28"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="31"/>
         <source>Wins per week, the last 12 weeks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1833,122 +1851,122 @@ Done means: %s</source>
 <context>
     <name>WeeklyReviewWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="48"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="47"/>
         <source>Weekly review — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="50"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="49"/>
         <source>Weekly review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="58"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="59"/>
         <source>The week in figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="62"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="63"/>
         <source>The week&apos;s wins by goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="66"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="67"/>
         <source>Micro-goals done and due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="80"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="72"/>
         <source>e.g. Draft the FAQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="81"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="73"/>
         <source>Next week&apos;s micro-goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="84"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="76"/>
         <source>Part of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="87"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="79"/>
         <source>no count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="88"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="80"/>
         <source>Target count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="92"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="84"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="93"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="85"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="94"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="86"/>
         <source>Add the micro-goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="98"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="90"/>
         <source>Micro-goals added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="101"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="93"/>
         <source>A word about the number of goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="105"/>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="111"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="99"/>
         <source>Save the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="166"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="121"/>
+        <source>Next week’s micro-goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="155"/>
         <source>Your week · %s – %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="190"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="179"/>
         <source>No wins logged this week yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="214"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="203"/>
         <source>On its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="217"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="206"/>
         <source>Part of %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="238"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="227"/>
         <source>Added: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="269"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="258"/>
         <source>due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/review.py" line="270"/>
+        <location filename="../../smallwins_desktop/app/reflection/review.py" line="259"/>
         <source>due %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,102 +1974,97 @@ Done means: %s</source>
 <context>
     <name>WinEditor</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="57"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="56"/>
         <source>Edit the win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="60"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="59"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="62"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="61"/>
         <source>tags, separated by spaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="63"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="62"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="68"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="67"/>
         <source>Goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="69"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="68"/>
         <source>No goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="73"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="72"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="73"/>
         <source>Small</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="73"/>
         <source>Medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="73"/>
         <source>Big</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="77"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="76"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="78"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="77"/>
         <source>Win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="79"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="78"/>
         <source>Setback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="81"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="80"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="89"/>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="91"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="86"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="93"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="88"/>
         <source>Save the changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="95"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="90"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="96"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="91"/>
         <source>Cancel the changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/editor.py" line="169"/>
+        <location filename="../../smallwins_desktop/app/journal/editor.py" line="163"/>
         <source>A tag is letters, digits, - and _ only: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2059,13 +2072,13 @@ Done means: %s</source>
 <context>
     <name>WorkdaysPage</name>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="99"/>
         <location filename="../../smallwins_desktop/app/settings/pages.py" line="100"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="101"/>
         <source>Workdays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/settings/pages.py" line="104"/>
+        <location filename="../../smallwins_desktop/app/settings/pages.py" line="105"/>
         <source>Streaks count these days only: a day off neither breaks nor lengthens one. Single days off (holidays) are marked in the journal&apos;s calendar. The end-of-day reminder comes on these days unless it has days of its own.</source>
         <translation type="unfinished"></translation>
     </message>

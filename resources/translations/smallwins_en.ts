@@ -3,25 +3,25 @@
 <context>
     <name>CaptureWindow</name>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="184" />
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="181" />
         <source>%n win(s) today</source>
         <translation><numerusform>%n win today</numerusform><numerusform>%n wins today</numerusform></translation></message>
 </context>
 <context>
     <name>JournalWindow</name>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="511" />
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="508" />
         <source>%Ln win(s)</source>
         <translation><numerusform>%Ln win</numerusform><numerusform>%Ln wins</numerusform></translation></message>
 </context>
 <context>
     <name>RhythmPanel</name>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="232" />
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="235" />
         <source>%n workday(s)</source>
         <translation><numerusform>%n workday</numerusform><numerusform>%n workdays</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="234" />
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="237" />
         <source>%n win(s)</source>
         <translation><numerusform>%n win</numerusform><numerusform>%n wins</numerusform></translation></message>
 </context>
