@@ -4,8 +4,8 @@
 a keyboard shortcut, so its usual case, an app already running, must show the window with
 as little start-up as possible: this module checks for exactly that case before importing
 argparse or anything else of the CLI, and asks the running app over its socket (`ipc.py`:
-os, socket and json only). Anything else, including "no app is running", goes to `cli.main`
-unchanged.
+os, socket and json only). With no app running, those commands start it here too, still
+without the CLI; anything else goes to `cli.main` unchanged.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ def main() -> int:
         return 0
     if _hand_over(argv):
         return _HANDED_OVER
+    started = _start_app(argv)
+    if started is not None:
+        return started
     added = _hand_over_add(argv)
     if added is not None:
         return added
@@ -69,6 +72,21 @@ def _hand_over_add(argv: list[str]) -> int | None:
     for note in reply.get("notes", []):
         print(f"Note: {note}", file=sys.stderr)
     return 0
+
+
+_APP_COMMANDS = {(): None, ("capture",): "capture", ("journal",): "journal"}
+
+
+def _start_app(argv: list[str]) -> int | None:
+    """`smallwins`, `capture` or `journal` with no app running: start it, without the CLI's
+    argparse and modules (the tray icon comes up sooner). None for any other command."""
+    data_dir, rest = _split_data_dir(argv)
+    if tuple(rest) not in _APP_COMMANDS:
+        return None
+    from smallwins_desktop import paths
+    from smallwins_desktop.app.launch import run_app
+
+    return run_app(paths.data_dir(data_dir), show=_APP_COMMANDS[tuple(rest)])
 
 
 def _hand_over(argv: list[str]) -> bool:

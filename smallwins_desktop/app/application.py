@@ -31,7 +31,6 @@ from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.app.theme import Theme
-from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 from smallwins_desktop.app.tray.tray import Tray
 from smallwins_desktop.app.tray.watcher import TrayWatcher
 from smallwins_desktop.core import config
@@ -51,6 +50,7 @@ if TYPE_CHECKING:  # the rest is imported when it is built: the tray icon does n
     from smallwins_desktop.app.reminders.controller import ReminderController
     from smallwins_desktop.app.reminders.scheduler import Scheduler
     from smallwins_desktop.app.settings.dialog import SettingsWindow
+    from smallwins_desktop.app.tray.fallback_window import FallbackWindow
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +95,12 @@ class SmallWinsApp(QObject):
         notification_backends: list[NotificationBackend] | None = None,
         autostart: Autostart | None = None,
         hotkeys: HotkeyService | None = None,
+        tray: Tray | None = None,
+        ipc_server: IpcServer | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`tray` and `ipc_server`: the icon and the socket the launch put up before the
+        store was opened (shown and listening); the app takes them over."""
         super().__init__(parent)
         self.store = store
         self._clock = clock
@@ -113,7 +117,9 @@ class SmallWinsApp(QObject):
         self._reflection_window: ReflectionWindow | None = None
         self._review_window: WeeklyReviewWindow | None = None
         probe = tray_probe or Tray.available
-        if tray_available is None:
+        if tray is not None:
+            tray_available = True
+        elif tray_available is None:
             tray_available = probe()
         self._background = background
         self.tray: Tray | None = None
@@ -128,12 +134,16 @@ class SmallWinsApp(QObject):
         self.settings.workdays_changed.connect(self.journal.changed)
         self.settings.changed.connect(self._setting_changed)
         if tray_available:
-            self.tray = Tray(self)
+            self.tray = tray or Tray(self)
             self._connect_face(self.tray)
         else:
+            from smallwins_desktop.app.tray.fallback_window import FallbackWindow
+
             self.fallback = FallbackWindow()
             self._connect_face(self.fallback)
-        self.ipc = IpcServer(ipc.socket_name(data_dir), {}, self, prepare=self.finish_start)
+        self.ipc = ipc_server or IpcServer(
+            ipc.socket_name(data_dir), {}, self, prepare=self.finish_start
+        )
 
         # Made by finish_start:
         self._given_backends = notification_backends
@@ -157,7 +167,7 @@ class SmallWinsApp(QObject):
         """Listen for other `smallwins` commands and show the tray; False if listening failed.
 
         The rest of the app follows `READY_DELAY_MS` later (`finish_start`)."""
-        if not self.ipc.listen():
+        if not self.ipc.listening and not self.ipc.listen():
             return False  # another instance runs (or the socket dir is unsafe): no second tray
         self.refresh_summary()
         if self.tray is not None:  # its icon is the same in any theme: the look can follow

@@ -63,6 +63,10 @@ class IpcServer(QObject):
         self._handlers.update(handlers)
 
     @property
+    def listening(self) -> bool:
+        return bool(self._server.isListening())
+
+    @property
     def name(self) -> str:
         return self._name
 

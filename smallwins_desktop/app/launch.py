@@ -21,8 +21,13 @@ from smallwins_desktop import ipc
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
 
+    from smallwins_desktop.app.application import SmallWinsApp
+    from smallwins_desktop.app.ipc_server import IpcServer
+    from smallwins_desktop.app.tray.tray import Tray
     from smallwins_desktop.core.clock import Clock
+    from smallwins_desktop.core.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,12 @@ def run_app(data_dir: Path, *, show: str | None = None, background: bool = False
 
     `background` (the login item's `--background`): no capture box, and no window at all
     while a tray may still appear; when the app already runs, nothing is shown.
+
+    Where a tray is there and the database can tell today's wins at a glance (`core.glance`,
+    sqlite3 alone), the tray icon is shown first, in its right state, and the store, peewee
+    and the rest of the app follow once the loop has put it on screen (`_EarlyStart`).
+    Otherwise the store is opened first (a damaged, older or newer file is dealt with before
+    anything shows), then the app starts as a whole.
     """
     command = "ping" if background else HAND_OVER.get(show or "", "show_capture")
     hand_over = ipc.show_window_message(command)
@@ -58,59 +69,187 @@ def run_app(data_dir: Path, *, show: str | None = None, background: bool = False
     if reply is not None:
         return 0 if reply.get("ok") else 1
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from smallwins_desktop import paths
+    from smallwins_desktop.core import glance
+
+    # isort: split
+    from PySide6.QtWidgets import QApplication
 
     from smallwins_desktop import __version__
     from smallwins_desktop.app import i18n
-    from smallwins_desktop.app.application import SmallWinsApp
     from smallwins_desktop.app.tray.icons import app_icon
-    from smallwins_desktop.core.db import open_store
-    from smallwins_desktop.core.errors import DatabaseRecoveredError, StoreError
+    from smallwins_desktop.app.tray.tray import Tray
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
     qapp.setApplicationName("Small Wins")
     qapp.setApplicationVersion(__version__)
     qapp.setDesktopFileName("smallwins")
     qapp.setQuitOnLastWindowClosed(False)
     qapp.setWindowIcon(app_icon())
     translators = i18n.install(qapp)  # noqa: F841 (kept alive while the app runs)
+    clock = _clock()
+    launch = _Launch(qapp, data_dir, clock, show=show, background=background)
 
-    recovered_message = None
-    try:
-        try:
-            store = open_store(data_dir)
-        except DatabaseRecoveredError as recovered:
-            print(f"smallwins: warning: {recovered}", file=sys.stderr)
-            recovered_message = str(recovered)
-            store = open_store(data_dir)
-    except StoreError as error:
-        print(f"smallwins: {error}", file=sys.stderr)
-        QMessageBox.critical(None, "Small Wins", str(error))
-        return 1
-
-    app = SmallWinsApp(store, _clock(), data_dir, background=background)
-    if not app.start():
-        # Another instance won the race to listen: hand over to it.
-        app.shutdown()
-        if background:
-            return 0
-        return 0 if ipc.request(data_dir, hand_over) else 1
-    qapp.aboutToQuit.connect(app.shutdown)
-    if recovered_message:  # shown once this instance listens: another `smallwins` hands over
-        QMessageBox.warning(None, "Small Wins", recovered_message)
+    wins_today = glance.wins_on(paths.database_path(data_dir), clock.now().date())
+    if wins_today is not None and Tray.available():
+        early = _EarlyStart(launch, wins_today)
+        if not early.show():
+            return 0 if background or ipc.request(data_dir, hand_over) else 1
+    else:
+        store = launch.open_store()
+        if store is None:
+            return 1
+        if not launch.become(store):
+            # Another instance won the race to listen: hand over to it.
+            return 0 if background or ipc.request(data_dir, hand_over) else 1
     signals = _SignalWatcher(qapp)
-    if show == "capture":
-        app.capture.present()
-    elif show == "journal":
-        app.open_journal()
-    elif show == "settings":
-        app.open_settings()
-    log.info("Small Wins is running (data in %s)", data_dir)
     try:
         return qapp.exec()
     finally:
         signals.close()
+
+
+class _Launch:
+    """The steps of a start-up that both ways share: opening the store, starting the app."""
+
+    def __init__(
+        self,
+        qapp: QApplication,
+        data_dir: Path,
+        clock: Clock,
+        *,
+        show: str | None,
+        background: bool,
+    ) -> None:
+        self.qapp = qapp
+        self.data_dir = data_dir
+        self.clock = clock
+        self.show = show
+        self.background = background
+        self.recovered_message: str | None = None
+
+    def open_store(self) -> Store | None:
+        """The store, or None when it cannot be opened (said in a message box)."""
+        # The core before Qt's widgets: once PySide6 is loaded it reads the source of each
+        # module imported after it (for its `__feature__` switches), ~10 ms for the core.
+        from smallwins_desktop.core import goals, insights, reflections, review  # noqa: F401
+        from smallwins_desktop.core.db import open_store
+        from smallwins_desktop.core.errors import DatabaseRecoveredError, StoreError
+
+        try:
+            try:
+                return open_store(self.data_dir)
+            except DatabaseRecoveredError as recovered:
+                print(f"smallwins: warning: {recovered}", file=sys.stderr)
+                self.recovered_message = str(recovered)
+                return open_store(self.data_dir)
+        except StoreError as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            print(f"smallwins: {error}", file=sys.stderr)
+            QMessageBox.critical(None, "Small Wins", str(error))
+            return None
+
+    def become(
+        self, store: Store, *, tray: Tray | None = None, server: IpcServer | None = None
+    ) -> SmallWinsApp | None:
+        """Build and start the app on `store` (with the tray and the socket already up, if
+        given); None when another instance listens already."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from smallwins_desktop.app.application import SmallWinsApp
+
+        app = SmallWinsApp(
+            store,
+            self.clock,
+            self.data_dir,
+            background=self.background,
+            tray=tray,
+            ipc_server=server,
+        )
+        if not app.start():
+            app.shutdown()
+            return None
+        self.qapp.aboutToQuit.connect(app.shutdown)
+        if self.recovered_message:  # shown once this instance listens: others hand over
+            QMessageBox.warning(None, "Small Wins", self.recovered_message)
+        if self.show == "capture":
+            app.capture.present()
+        elif self.show == "journal":
+            app.open_journal()
+        elif self.show == "settings":
+            app.open_settings()
+        log.info("Small Wins is running (data in %s)", self.data_dir)
+        return app
+
+
+READY_DELAY_MS = 150
+"""With the icon shown first, the store and the app follow this long after, once the loop has
+had the time to put the icon on screen; a request on the socket brings them sooner."""
+
+
+class _EarlyStart:
+    """The tray icon first, from the glance at today; the store and the app right after.
+
+    The socket listens before the icon shows (a second instance hands over, and never shows a
+    second icon); a request that comes before the app is built builds it at once.
+    """
+
+    def __init__(self, launch: _Launch, wins_today: int) -> None:
+        from PySide6.QtCore import QTimer
+
+        from smallwins_desktop.app.ipc_server import IpcServer
+        from smallwins_desktop.app.tray.tray import Tray
+
+        self._launch = launch
+        self._wins_today = wins_today
+        self._server = IpcServer(
+            ipc.socket_name(launch.data_dir), {}, launch.qapp, prepare=self.finish
+        )
+        self._tray = Tray(launch.qapp)
+        self._app: SmallWinsApp | None = None
+        self._built = False
+        self._timer = QTimer(launch.qapp)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0 if launch.show else READY_DELAY_MS)
+        self._timer.timeout.connect(self.build)
+
+    def show(self) -> bool:
+        """Listen and show the icon; False when another instance listens already."""
+        if not self._server.listen():
+            return False
+        self._tray.show_count(self._wins_today)
+        self._tray.show()
+        self._launch.qapp.aboutToQuit.connect(self._quit_before_built)
+        self._timer.start()
+        return True
+
+    def build(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        self._timer.stop()
+        store = self._launch.open_store()
+        if store is not None:
+            self._app = self._launch.become(store, tray=self._tray, server=self._server)
+        if self._app is None:
+            self._quit_before_built()
+            self._launch.qapp.exit(1)
+            return
+        self._app.finish_start()
+
+    def finish(self) -> None:
+        """A request came: answer it with the whole app."""
+        self.build()
+        if self._app is not None:
+            self._app.finish_start()
+
+    def _quit_before_built(self) -> None:
+        if self._app is None:
+            self._server.close()
+            self._tray.hide()
 
 
 TEST_MODE_ENV = "SMALLWINS_TEST_MODE"

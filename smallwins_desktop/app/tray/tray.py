@@ -8,13 +8,24 @@ only shows and asks: it is told the summary and emits what the user wants.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from smallwins_desktop.app.tray.icons import icon
 from smallwins_desktop.core.reminders import SNOOZE_CHOICES
-from smallwins_desktop.core.stats import TodaySummary
+
+if TYPE_CHECKING:  # the tray comes up before the store, and core.stats, are loaded
+    from smallwins_desktop.core.stats import TodaySummary
+
+
+def count_text(wins: int) -> str:
+    """'3 wins today', or 'No wins yet today'."""
+    if wins == 0:
+        return QCoreApplication.translate("Tray", "No wins yet today")
+    return QCoreApplication.translate("Tray", "%n win(s) today", None, wins)
 
 
 def summary_text(summary: TodaySummary) -> str:
@@ -22,9 +33,7 @@ def summary_text(summary: TodaySummary) -> str:
 
     The streak counts the user's workdays: weekends and rest days neither break nor extend it.
     """
-    count = QCoreApplication.translate("Tray", "%n win(s) today", None, summary.wins)
-    if summary.wins == 0:
-        count = QCoreApplication.translate("Tray", "No wins yet today")
+    count = count_text(summary.wins)
     if summary.streak >= 2:
         streak = QCoreApplication.translate("Tray", "%n workday(s) in a row", None, summary.streak)
         return f"{count} · {streak}"
@@ -137,9 +146,17 @@ class Tray(QObject):
         return self._attention
 
     def show_summary(self, summary: TodaySummary) -> None:
-        self._has_win = summary.wins > 0
-        self._summary = summary_text(summary)
-        self.count_action.setText(self._summary)
+        self._show(summary.wins > 0, summary_text(summary))
+
+    def show_count(self, wins: int) -> None:
+        """Today's wins alone, from the start-up glance: the summary, with the streak,
+        follows once the store is open."""
+        self._show(wins > 0, count_text(wins))
+
+    def _show(self, has_win: bool, text: str) -> None:
+        self._has_win = has_win
+        self._summary = text
+        self.count_action.setText(text)
         self._refresh()
 
     def set_attention(self, waiting: bool) -> None:
