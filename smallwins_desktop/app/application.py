@@ -172,7 +172,8 @@ class SmallWinsApp(QObject):
         self.refresh_summary()
         if self.tray is not None:  # its icon is the same in any theme: the look can follow
             self.tray.set_paused(self._paused_now())
-            self.tray.show()
+            if not self.tray.icon.isVisible():  # else shown already, before the store opened
+                self.tray.show()
         else:
             self.theme.apply(self.settings.get(config.THEME))
             self.tray_watcher.start()
