@@ -45,9 +45,7 @@ def test_it_does_not_answer_for_a_file_of_another_schema(store: Store, today: da
     assert glance.wins_on(store.path, today) is None
 
 
-def test_it_does_not_answer_for_a_file_that_is_not_a_database(
-    tmp_path: Path, today: date
-) -> None:
+def test_it_does_not_answer_for_a_file_that_is_not_a_database(tmp_path: Path, today: date) -> None:
     junk = tmp_path / "smallwins.db"
     junk.write_bytes(b"this is not a database at all" * 100)
     assert glance.wins_on(junk, today) is None
