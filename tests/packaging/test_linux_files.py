@@ -71,3 +71,18 @@ def test_packaging_linux_shows_the_shipped_files() -> None:
     }
     for relative, shipped in shown.items():
         assert (linux / relative).read_bytes() == shipped.read_bytes(), relative
+
+
+def test_the_flatpak_manifest_uses_the_app_id_and_asks_for_tray_and_notifications() -> None:
+    """Not built here (packaging/README.md); this keeps its names in step with the app."""
+    manifest = REPO / "packaging" / "flatpak" / f"{APP_ID}.yml"
+    if not manifest.is_file():
+        pytest.skip("not a source checkout")
+    lines = [line.strip() for line in manifest.read_text(encoding="utf-8").splitlines()]
+    assert f"app-id: {APP_ID}" in lines
+    assert "- --talk-name=org.kde.StatusNotifierWatcher" in lines
+    assert "- --talk-name=org.freedesktop.Notifications" in lines
+    installed = " ".join(lines)
+    assert f"{APP_ID}.desktop" in installed
+    assert f"{APP_ID}.metainfo.xml" in installed
+    assert f"{APP_ID}-symbolic.svg" in installed
