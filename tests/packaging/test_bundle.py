@@ -22,15 +22,16 @@ import pytest
 
 from smallwins_desktop import __version__, ipc
 from smallwins_desktop.app.launch import TEST_MODE_ENV, TEST_START_ENV
+from smallwins_desktop.resources import APP_ID, resource_path
 from tests.e2e.desktop import REQUIREMENTS, DesktopSession, missing_requirements
-from tests.packaging.tools import REPO, REQUIRE_DESKTOP_ENV
+from tests.packaging.tools import REPO, REQUIRE_DESKTOP_ENV, report
 
 BUILD = REPO / "packaging" / "pyinstaller" / "build.py"
 BUILD_TIMEOUT_S = 900
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The bundle's `smallwins` executable, freshly built into a temp dist dir."""
     if not BUILD.is_file():
         pytest.skip("needs the source checkout to build the bundle from")
@@ -45,7 +46,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=root,
     )
     assert done.returncode == 0, f"bundle build failed:\n{done.stdout}\n{done.stderr[-4000:]}"
-    print(f"\nbundle built in {time.monotonic() - started:.0f} s")
+    report(request.config, f"\nPyInstaller bundle built in {time.monotonic() - started:.0f} s")
     executable = root / "dist" / "smallwins" / "smallwins"
     assert executable.is_file()
     return executable
@@ -78,6 +79,18 @@ def test_the_bundle_answers_version_and_doctor(bundle: Path, data_dir: Path) -> 
     assert done.returncode == 0, done.stdout + done.stderr
     assert str(data_dir) in done.stdout
     assert "Integrity:       ok" in done.stdout
+
+
+def test_the_bundle_installs_a_desktop_entry_that_starts_the_bundle(
+    bundle: Path, data_home: Path
+) -> None:
+    env = {k: v for k, v in _clean_env().items() if k != "SMALLWINS_DATA_DIR"}
+    done = _run(bundle, "install-desktop", env=env)
+    assert done.returncode == 0, done.stderr
+    entry = data_home / "applications" / f"{APP_ID}.desktop"
+    assert f"\nExec={bundle}\n" in entry.read_text(encoding="utf-8")
+    icon = data_home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
+    assert icon.read_bytes() == resource_path("icons", "smallwins.svg").read_bytes()
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 
 from smallwins_desktop import __version__
 from smallwins_desktop.resources import APP_ID
-from tests.packaging.tools import REPO, Validate
+from tests.packaging.tools import REPO, Validate, report
 
 BUILD_TIMEOUT_S = 300
 
@@ -50,7 +50,9 @@ def _checked(argv: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
+def installed(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> InstalledWheel:
     if not (REPO / "pyproject.toml").is_file():
         pytest.skip("needs the source checkout to build the wheel from")
     root = tmp_path_factory.mktemp("wheel")
@@ -74,14 +76,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
         QT_QPA_PLATFORM="offscreen",
         PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}",
     )
-    return InstalledWheel(venv, cwd, env, time.monotonic() - started)
+    built = time.monotonic() - started
+    report(request.config, f"\nwheel built and installed in a fresh venv in {built:.0f} s")
+    return InstalledWheel(venv, cwd, env, built)
 
 
 def test_the_installed_command_answers_version(installed: InstalledWheel) -> None:
     done = installed.run("smallwins", "--version")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"smallwins {__version__}"
-    print(f"wheel built and installed in {installed.build_s:.1f} s")
 
 
 def test_the_installed_doctor_checks_a_new_data_dir(installed: InstalledWheel) -> None:

@@ -24,3 +24,13 @@ def require_tool(executable: str, package: str) -> str:
     if os.environ.get(REQUIRE_DESKTOP_ENV) == "1":
         pytest.fail(f"{reason} ({REQUIRE_DESKTOP_ENV}=1)", pytrace=False)
     pytest.skip(reason)
+
+
+def report(config: pytest.Config, line: str) -> None:
+    """A line in the test run's output (build times), also when output is captured."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line(line)
