@@ -14,7 +14,6 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -23,8 +22,8 @@ import pytest
 from smallwins_desktop import __version__, ipc
 from smallwins_desktop.app.launch import TEST_MODE_ENV, TEST_START_ENV
 from smallwins_desktop.resources import APP_ID, resource_path
-from tests.e2e.desktop import REQUIREMENTS, DesktopSession, missing_requirements
-from tests.packaging.tools import REPO, REQUIRE_DESKTOP_ENV, report
+from tests.e2e.desktop import DesktopSession
+from tests.packaging.tools import REPO, report
 
 BUILD = REPO / "packaging" / "pyinstaller" / "build.py"
 BUILD_TIMEOUT_S = 900
@@ -91,19 +90,6 @@ def test_the_bundle_installs_a_desktop_entry_that_starts_the_bundle(
     assert f"\nExec={bundle}\n" in entry.read_text(encoding="utf-8")
     icon = data_home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     assert icon.read_bytes() == resource_path("icons", "smallwins.svg").read_bytes()
-
-
-@pytest.fixture(scope="module")
-def desktop() -> Iterator[DesktopSession]:
-    missing = missing_requirements()
-    if missing:
-        named = ", ".join(f"{name} ({REQUIREMENTS[name]})" for name in missing)
-        reason = f"e2e desktop stack not installed; missing executables (Debian package): {named}"
-        if os.environ.get(REQUIRE_DESKTOP_ENV) == "1":
-            pytest.fail(f"{reason} ({REQUIRE_DESKTOP_ENV}=1)", pytrace=False)
-        pytest.skip(reason)
-    with DesktopSession() as session:
-        yield session
 
 
 def _reminders_off(data_dir: Path) -> None:
