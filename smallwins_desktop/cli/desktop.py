@@ -146,16 +146,19 @@ def _require_xdg() -> None:
 def install(home: Path, command: Sequence[str]) -> list[Path]:
     """Install the desktop files under `home`; the paths written, the desktop entry first."""
     entry_path = home / DESKTOP_ENTRY.target
+    earlier: list[str] = []
     if entry_path.exists():
         try:
             existing = entry_path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise UserError(f"cannot read {entry_path}: {error}") from error
-        if installed_files(existing) is None:
+        listed = installed_files(existing)
+        if listed is None:
             raise UserError(
                 f"{entry_path} exists and was not written by `smallwins install-desktop`; "
                 "nothing was changed (move it away to install)"
             )
+        earlier = listed
     sources = [(shipped, _source(shipped)) for shipped in (DESKTOP_ENTRY, *OTHER_FILES)]
     entry_path.parent.mkdir(parents=True, exist_ok=True)  # where it fails, nothing is written
     written = []
@@ -169,6 +172,8 @@ def install(home: Path, command: Sequence[str]) -> list[Path]:
         [shipped.target for shipped in OTHER_FILES],
     )
     _write_whole(entry_path, text.encode("utf-8"))
+    for relative in set(earlier) - {shipped.target for shipped in OTHER_FILES}:
+        (home / relative).unlink(missing_ok=True)  # an older version's file, no longer shipped
     return [entry_path, *written]
 
 

@@ -210,3 +210,25 @@ def test_only_plain_relative_paths_are_taken_back() -> None:
         "X-SmallWins-Installed=icons/a.svg;/etc/passwd;../outside;icons/../../up;;\n"
     )
     assert installed_files(text) == ["icons/a.svg"]
+
+
+def test_installing_over_an_older_install_takes_back_files_no_longer_shipped(
+    data_home: Path,
+) -> None:
+    assert _run("install-desktop").returncode == 0
+    old_icon = data_home / "icons/hicolor/48x48/apps" / f"{APP_ID}.png"
+    old_icon.parent.mkdir(parents=True)
+    old_icon.write_bytes(b"an older version's icon")
+    entry = data_home / ENTRY
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(
+        text.replace(
+            "X-SmallWins-Installed=", f"X-SmallWins-Installed={old_icon.relative_to(data_home)};"
+        ),
+        encoding="utf-8",
+    )
+
+    assert _run("install-desktop").returncode == 0
+
+    assert not old_icon.exists()
+    assert {ENTRY, SCALABLE, SYMBOLIC, METAINFO} <= _files(data_home)
