@@ -23,6 +23,7 @@ error. Standard library only: no Qt, no peewee.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -233,7 +234,8 @@ def refresh_caches(home: Path) -> list[str]:
             said = (done.stderr or done.stdout).strip().splitlines()
             notes.append(f"{argv[0]} failed: {said[-1] if said else f'exit {done.returncode}'}")
     if hicolor.is_dir():
-        os.utime(hicolor)  # icon themes watch the theme folder's time
+        with contextlib.suppress(OSError):
+            os.utime(hicolor)  # icon themes watch the theme folder's time
     return notes
 
 

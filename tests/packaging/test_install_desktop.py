@@ -12,7 +12,7 @@ import pytest
 
 from smallwins_desktop.cli.desktop import desktop_entry_text, installed_files
 from smallwins_desktop.resources import APP_ID, resource_path
-from tests.packaging.tools import Validate
+from tests.packaging.tools import Validate, require_tool
 
 SMALLWINS = Path(sys.executable).with_name("smallwins")
 ENTRY = f"applications/{APP_ID}.desktop"
@@ -232,3 +232,18 @@ def test_installing_over_an_older_install_takes_back_files_no_longer_shipped(
 
     assert not old_icon.exists()
     assert {ENTRY, SCALABLE, SYMBOLIC, METAINFO} <= _files(data_home)
+
+
+def test_an_existing_icon_cache_is_refreshed_to_hold_the_new_icons(data_home: Path) -> None:
+    tool = require_tool("gtk-update-icon-cache", "gtk-update-icon-cache")
+    hicolor = data_home / "icons" / "hicolor"
+    (hicolor / "scalable" / "apps").mkdir(parents=True)
+    (hicolor / "scalable" / "apps" / "org.example.Other.svg").write_text("<svg/>")
+    subprocess.run([tool, "--quiet", "--force", "--ignore-theme-index", str(hicolor)], check=True)
+    assert APP_ID.encode() not in (hicolor / "icon-theme.cache").read_bytes()
+
+    done = _run("install-desktop")
+
+    assert done.returncode == 0, done.stderr
+    assert "Note:" not in done.stderr
+    assert APP_ID.encode() in (hicolor / "icon-theme.cache").read_bytes()
