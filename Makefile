@@ -11,7 +11,7 @@ TEST_STAMP := $(VENV)/.installed-test
 JRNL_VENV := .venv-jrnl
 JRNL_STAMP := $(JRNL_VENV)/.installed-4.6
 
-.PHONY: run test bench lint venv clean translations
+.PHONY: run test bench lint venv clean translations bundle wheel
 
 run: $(RUN_STAMP)
 	$(BIN)/smallwins
@@ -26,6 +26,14 @@ lint: $(TEST_STAMP)
 
 bench: $(TEST_STAMP) $(JRNL_STAMP)
 	$(BIN)/python -m tests.benchmarks
+
+# Installable builds (packaging/README.md): the wheel in dist/, and the PyInstaller one-folder
+# bundle in dist/smallwins/ (PyInstaller runs in its own venv under build/pyinstaller/).
+wheel: | venv
+	$(BIN)/python -m pip wheel --no-deps --quiet --disable-pip-version-check -w dist .
+
+bundle: | venv
+	$(BIN)/python packaging/pyinstaller/build.py
 
 # The translation template: every tr() string of the Qt layer (run after changing any), and
 # the English plural forms ("%n win(s)" -> "1 win", "3 wins") compiled for the app to load.
@@ -62,4 +70,5 @@ $(JRNL_STAMP):
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(JRNL_VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis tests/e2e/artifacts
+	rm -rf $(VENV) $(JRNL_VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis tests/e2e/artifacts \
+		build dist

@@ -30,6 +30,14 @@ def own_command(data_dir: Path, *, gui: bool = False) -> list[str]:
     return command
 
 
+def this_program() -> list[str]:
+    """argv that runs this same Small Wins again, for a relaunch (`restore --start`): the
+    frozen executable itself when packaged, else this Python running the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "smallwins_desktop"]
+
+
 def as_text(argv: list[str]) -> str:
     """The command as one line a person can paste into a shortcut dialog."""
     if os.name == "nt":

@@ -79,13 +79,14 @@ def run_app(data_dir: Path, *, show: str | None = None, background: bool = False
     from smallwins_desktop.app import i18n
     from smallwins_desktop.app.tray.icons import app_icon
     from smallwins_desktop.app.tray.tray import Tray
+    from smallwins_desktop.resources import APP_ID
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
     qapp.setApplicationName("Small Wins")
     qapp.setApplicationVersion(__version__)
-    qapp.setDesktopFileName("smallwins")
+    qapp.setDesktopFileName(APP_ID)
     qapp.setQuitOnLastWindowClosed(False)
     qapp.setWindowIcon(app_icon())
     translators = i18n.install(qapp)  # noqa: F841 (kept alive while the app runs)

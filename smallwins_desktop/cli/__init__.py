@@ -11,6 +11,7 @@
     smallwins goal add|list|done|drop|edit   objectives and micro-goals, with progress
     smallwins config list|get|set|reset   settings (reminders, workdays, celebrations...)
     smallwins doctor          where the data is and whether it is healthy
+    smallwins install-desktop | uninstall-desktop   add to / remove from the application menu
 
 It must start fast: only argparse and the standard library are imported up front; peewee is
 imported by the commands that open the database, Qt only by the ones that show a window.

@@ -147,7 +147,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if args.start:
         import subprocess
 
-        command = [sys.executable, "-m", "smallwins_desktop", "--data-dir", str(data_dir_of(args))]
+        from smallwins_desktop.app.command_line import this_program
+
+        command = [*this_program(), "--data-dir", str(data_dir_of(args))]
         subprocess.Popen(command, start_new_session=True)
     return EXIT_OK
 

@@ -16,6 +16,7 @@ from smallwins_desktop.cli.config import (
     cmd_config_reset,
     cmd_config_set,
 )
+from smallwins_desktop.cli.desktop import cmd_install_desktop, cmd_uninstall_desktop
 from smallwins_desktop.cli.doctor import cmd_doctor
 from smallwins_desktop.cli.exchange import (
     cmd_backup,
@@ -189,6 +190,19 @@ def build_parser() -> argparse.ArgumentParser:
         "anything but Small Wins touched it)",
     )
     doctor.set_defaults(handler=cmd_doctor)
+
+    install_desktop = commands.add_parser(
+        "install-desktop",
+        help="add Small Wins to this user's application menu (desktop entry and icons)",
+        description="Install the desktop entry, AppStream metadata and icons into "
+        "$XDG_DATA_HOME (~/.local/share), starting this `smallwins` by its full path.",
+    )
+    install_desktop.set_defaults(handler=cmd_install_desktop)
+    uninstall_desktop = commands.add_parser(
+        "uninstall-desktop",
+        help="remove what install-desktop added (your wins are kept)",
+    )
+    uninstall_desktop.set_defaults(handler=cmd_uninstall_desktop)
     return parser
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -223,3 +224,25 @@ def test_restore_checks_asks_then_hands_over_and_quits(
     assert arguments[arguments.index("--data-dir") + 1] == str(journal.store.data_dir)
     assert good.name in asked[0]
     assert quits == [True]
+
+
+def test_a_packaged_app_restores_through_its_own_executable(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A frozen bundle has no `-m smallwins_desktop`: the executable is the program."""
+    backup.back_up(journal.store, now=journal.now() + timedelta(minutes=1))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    launched: list[tuple[str, Sequence[str]]] = []
+    actions = DataActions(
+        journal,
+        launch=lambda program, arguments: launched.append((program, arguments)) or True,
+        confirm=lambda parent, text: True,
+        quit_app=lambda: None,
+    )
+
+    assert actions.restore()
+
+    program, arguments = launched[0]
+    assert program == sys.executable
+    assert list(arguments[:2]) == ["--data-dir", str(journal.store.data_dir)]
+    assert "-m" not in arguments

@@ -175,7 +175,7 @@ def test_registering_binds_the_shortcut_with_its_trigger_and_description(
     assert [s.registered for s in states] == [None, "Ctrl+Alt+W"]
     # The connection said which application it is before its first portal call.
     assert [e["event"] for e in fake.events[:3]] == ["ready", "Register", "CreateSession"]
-    assert fake.named("Register")[0]["app_id"] == "smallwins"
+    assert fake.named("Register")[0]["app_id"] == "app.smallwins.SmallWins"  # the desktop entry
 
 
 def test_an_activation_from_the_desktop_is_a_press(

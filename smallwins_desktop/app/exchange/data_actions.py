@@ -11,7 +11,6 @@ the current one up, restores, and starts the app again.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from PySide6.QtCore import QObject, QProcess, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from smallwins_desktop.app.command_line import this_program
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core import backup
 from smallwins_desktop.core.errors import SmallWinsError
@@ -129,11 +129,12 @@ class DataActions(QObject):
         )
         if not self._confirm(self._window, question):
             return False
-        arguments = [
-            "-m", "smallwins_desktop", "--data-dir", str(self.data_dir),
+        program, *arguments = this_program()
+        arguments += [
+            "--data-dir", str(self.data_dir),
             "restore", str(source), "--wait", str(RESTORE_WAIT_S), "--start",
         ]  # fmt: skip
-        if not self._launch(sys.executable, arguments):
+        if not self._launch(program, arguments):
             self.failed.emit(self.tr("The restore could not be started; nothing was changed."))
             return False
         log.info("restore of %s handed over; quitting so it can run", source)

@@ -39,6 +39,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from smallwins_desktop.app.hotkey.base import HotkeyError
 from smallwins_desktop.core import shortcut as shortcuts
 from smallwins_desktop.core.shortcut import Shortcut
+from smallwins_desktop.resources import APP_ID  # the desktop file's basename (desktopFileName)
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,6 @@ INTERFACE = "org.freedesktop.portal.GlobalShortcuts"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 SESSION_INTERFACE = "org.freedesktop.portal.Session"
 REGISTRY_INTERFACE = "org.freedesktop.host.portal.Registry"
-APP_ID = "smallwins"  # the basename of the desktop file (QGuiApplication.desktopFileName)
 SHORTCUT_ID = "capture"
 PROBE_TIMEOUT_S = 3.0
 

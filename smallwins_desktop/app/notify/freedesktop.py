@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, Signal, Slot
 
 from smallwins_desktop.app.notify.base import APP_NAME, Notification, NotifyError, app_icon_path
+from smallwins_desktop.resources import APP_ID
 
 if TYPE_CHECKING:  # QtDBus is imported only when a D-Bus backend is used
     from PySide6.QtDBus import QDBusConnection, QDBusInterface
@@ -155,7 +156,7 @@ class FreedesktopBackend(QObject):
         body = notification.body
         if "body-markup" in self._server_capabilities(proxy):
             body = html.escape(body, quote=False)
-        hints = {"desktop-entry": "smallwins"}
+        hints = {"desktop-entry": APP_ID}
         icon = app_icon_path()
         replaces_id = self._open_id(notification.key)
         try:
