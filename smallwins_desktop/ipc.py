@@ -26,9 +26,12 @@ import struct
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from smallwins_desktop import paths
+
+TYPE_CHECKING = False  # the typing module costs `smallwins add` ~1 ms that it need not pay
+if TYPE_CHECKING:
+    from typing import Any
 
 PROTOCOL_VERSION = 1
 CONNECT_TIMEOUT_S = 0.5

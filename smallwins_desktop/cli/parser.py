@@ -16,7 +16,6 @@ from smallwins_desktop.cli.config import (
     cmd_config_reset,
     cmd_config_set,
 )
-from smallwins_desktop.cli.desktop import cmd_install_desktop, cmd_uninstall_desktop
 from smallwins_desktop.cli.doctor import cmd_doctor
 from smallwins_desktop.cli.exchange import (
     cmd_backup,
@@ -41,6 +40,19 @@ from smallwins_desktop.cli.wins import (
     cmd_list,
     cmd_trash,
 )
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    # Imported when run: its file handling would cost every other command's start-up.
+    from smallwins_desktop.cli.desktop import cmd_install_desktop as install
+
+    return install(args)
+
+
+def cmd_uninstall_desktop(args: argparse.Namespace) -> int:
+    from smallwins_desktop.cli.desktop import cmd_uninstall_desktop as uninstall
+
+    return uninstall(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
