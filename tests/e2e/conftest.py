@@ -8,22 +8,22 @@ failure. A stack that is installed but fails to start is always an error, never 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.needs import desktop_session
+
 try:  # tests/e2e as a package
-    from .desktop import REQUIREMENTS, DesktopSession, missing_requirements
+    from .desktop import DesktopSession
     from .running_app import RunningApp
 except ImportError:  # rootdir-relative import of a directory without __init__.py
-    from desktop import REQUIREMENTS, DesktopSession, missing_requirements
+    from desktop import DesktopSession
     from running_app import RunningApp
 
 E2E_DIR = Path(__file__).resolve().parent
 ARTIFACTS_DIR = E2E_DIR / "artifacts"
-REQUIRE_DESKTOP_ENV = "SMALLWINS_REQUIRE_DESKTOP"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -36,15 +36,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def desktop() -> Iterator[DesktopSession]:
     """A started DesktopSession (Xvfb, D-Bus session bus, trayer, dunst) for the whole run."""
-    missing = missing_requirements()
-    if missing:
-        named = ", ".join(f"{name} ({REQUIREMENTS[name]})" for name in missing)
-        reason = f"e2e desktop stack not installed; missing executables (Debian package): {named}"
-        if os.environ.get(REQUIRE_DESKTOP_ENV) == "1":
-            pytest.fail(f"{reason} ({REQUIRE_DESKTOP_ENV}=1)", pytrace=False)
-        pytest.skip(reason)
-    with DesktopSession() as session:
-        yield session
+    yield from desktop_session()
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,6 @@ where that is a failure.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -29,36 +27,17 @@ from smallwins_desktop.app.settings.pages import ShortcutPage
 from smallwins_desktop.core import shortcut
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
+from tests.e2e.desktop import BUS_CONFIG
+from tests.needs import require_tool
 
 FAKE_PORTAL = Path(__file__).with_name("fake_portal.py")
-REQUIRE_DESKTOP_ENV = "SMALLWINS_REQUIRE_DESKTOP"
 WAIT_MS = 5_000
-
-BUS_CONFIG = """\
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={socket}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 
 @pytest.fixture
 def bus(tmp_path: Path) -> Iterator[str]:
     """The address of a private session bus of its own (no service is activated on it)."""
-    daemon = shutil.which("dbus-daemon")
-    if daemon is None:
-        reason = "dbus-daemon is not installed (Debian package dbus-daemon)"
-        if os.environ.get(REQUIRE_DESKTOP_ENV) == "1":
-            pytest.fail(f"{reason} ({REQUIRE_DESKTOP_ENV}=1)", pytrace=False)
-        pytest.skip(reason)
+    daemon = require_tool("dbus-daemon", "dbus-daemon")
     config = tmp_path / "bus.conf"
     config.write_text(BUS_CONFIG.format(socket=tmp_path / "bus.socket"))
     process = subprocess.Popen(

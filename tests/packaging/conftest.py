@@ -6,15 +6,15 @@ unless SMALLWINS_REQUIRE_DESKTOP=1 (CI, which installs them), where that is a fa
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import REQUIREMENTS, DesktopSession, missing_requirements
-from tests.packaging.tools import REQUIRE_DESKTOP_ENV, Validate, require_tool
+from tests.e2e.desktop import DesktopSession
+from tests.needs import desktop_session
+from tests.packaging.tools import Validate, require_tool
 
 
 @pytest.fixture
@@ -68,12 +68,4 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="package")
 def desktop() -> Iterator[DesktopSession]:
     """A private desktop (Xvfb, bus, tray, dunst) for the packaging tests that run the app."""
-    missing = missing_requirements()
-    if missing:
-        named = ", ".join(f"{name} ({REQUIREMENTS[name]})" for name in missing)
-        reason = f"e2e desktop stack not installed; missing executables (Debian package): {named}"
-        if os.environ.get(REQUIRE_DESKTOP_ENV) == "1":
-            pytest.fail(f"{reason} ({REQUIRE_DESKTOP_ENV}=1)", pytrace=False)
-        pytest.skip(reason)
-    with DesktopSession() as session:
-        yield session
+    yield from desktop_session()
