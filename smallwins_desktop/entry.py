@@ -85,8 +85,16 @@ def _start_app(argv: list[str]) -> int | None:
         return None
     from smallwins_desktop import paths
     from smallwins_desktop.app.launch import run_app
+    from smallwins_desktop.core.errors import SmallWinsError
 
-    return run_app(paths.data_dir(data_dir), show=_APP_COMMANDS[tuple(rest)])
+    try:
+        return run_app(paths.data_dir(data_dir), show=_APP_COMMANDS[tuple(rest)])
+    except (OSError, SmallWinsError) as error:  # said as the full command line says them
+        message = str(error)
+        if isinstance(error, OSError):
+            message = f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
+        print(f"smallwins: {message}", file=sys.stderr)
+        return 1
 
 
 def _hand_over(argv: list[str]) -> bool:

@@ -189,6 +189,24 @@ def send(
         return None
 
 
+def is_alive(name: str, *, timeout: float) -> bool:
+    """Whether an instance listens on `name`: it answers a ping, or it took the connection but
+    did not answer within `timeout` (busy starting up, say: alive all the same, and its socket
+    must never be taken over). Only a socket nobody listens on (a crash leaves its file
+    behind) refuses the connection."""
+    if sys.platform == "win32":
+        return send(name, {"cmd": "ping"}, timeout=timeout) is not None
+    try:
+        _exchange_unix(name, encode({"cmd": "ping"}), timeout)
+    except TimeoutError:
+        return True
+    except (UnsafeSocketDirError, UnsafePeerError):
+        return True  # someone is there; not a socket to remove
+    except OSError:
+        return False
+    return True
+
+
 def _exchange_unix(name: str, payload: bytes, timeout: float) -> bytes:
     if not os.path.exists(name):
         raise FileNotFoundError(name)

@@ -81,7 +81,7 @@ class IpcServer(QObject):
         except ipc.UnsafeSocketDirError as error:
             log.error("%s", error)
             return False
-        if ipc.send(self._name, {"cmd": "ping"}, timeout=PROBE_TIMEOUT_S) is not None:
+        if ipc.is_alive(self._name, timeout=PROBE_TIMEOUT_S):
             log.warning("another Small Wins already listens on %s", self._name)
             return False
         QLocalServer.removeServer(self._name)
@@ -180,8 +180,8 @@ class IpcServer(QObject):
     def _dispatch(self, line: bytes) -> dict[str, Any]:
         try:
             message = ipc.decode(line)
-            if self._prepare is not None:
-                self._prepare()
+            if self._prepare is not None and message.get("cmd") != "ping":
+                self._prepare()  # a ping is answered as it is: alive, whatever is built
             handler = self._handlers.get(str(message.get("cmd")))
             if handler is None:
                 raise ipc.ProtocolError(f"unknown command {message.get('cmd')!r}")

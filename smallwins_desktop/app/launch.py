@@ -104,9 +104,11 @@ def run_app(data_dir: Path, *, show: str | None = None, background: bool = False
         store = launch.open_store()
         if store is None:
             return 1
-        if not launch.become(store):
+        app = launch.become(store)
+        if app is None:
             # Another instance won the race to listen: hand over to it.
             return 0 if background or ipc.request(data_dir, hand_over) else 1
+        launch.greet(app)
     signals = _SignalWatcher(qapp)
     try:
         return qapp.exec()
@@ -159,9 +161,7 @@ class _Launch:
         self, store: Store, *, tray: Tray | None = None, server: IpcServer | None = None
     ) -> SmallWinsApp | None:
         """Build and start the app on `store` (with the tray and the socket already up, if
-        given); None when another instance listens already."""
-        from PySide6.QtWidgets import QMessageBox
-
+        given); None when another instance listens already. `greet` follows."""
         from smallwins_desktop.app.application import SmallWinsApp
 
         app = SmallWinsApp(
@@ -176,7 +176,15 @@ class _Launch:
             app.shutdown()
             return None
         self.qapp.aboutToQuit.connect(app.shutdown)
+        return app
+
+    def greet(self, app: SmallWinsApp) -> None:
+        """What the user is shown once the app runs: a recovered database, the window asked
+        for."""
         if self.recovered_message:  # shown once this instance listens: others hand over
+            from PySide6.QtWidgets import QMessageBox
+
+            app.finish_start()  # the chosen theme first, and every command answered
             QMessageBox.warning(None, "Small Wins", self.recovered_message)
         if self.show == "capture":
             app.capture.present()
@@ -185,7 +193,18 @@ class _Launch:
         elif self.show == "settings":
             app.open_settings()
         log.info("Small Wins is running (data in %s)", self.data_dir)
-        return app
+
+    def tell_failure(self, error: Exception) -> None:
+        """The app could not be built: said on stderr and in a message box."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if isinstance(error, OSError):
+            message = f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
+        else:
+            message = str(error) or type(error).__name__
+        message = f"Small Wins could not start: {message}"
+        print(f"smallwins: {message}", file=sys.stderr)
+        QMessageBox.critical(None, "Small Wins", message)
 
 
 READY_DELAY_MS = 150
@@ -212,6 +231,9 @@ class _EarlyStart:
             ipc.socket_name(launch.data_dir), {}, launch.qapp, prepare=self.finish
         )
         self._tray = Tray(launch.qapp)
+        # Used before the app is built: its menu builds it before it opens, a click too.
+        self._tray.menu.aboutToShow.connect(self.build)
+        self._tray.capture_requested.connect(self._capture_now)
         self._app: SmallWinsApp | None = None
         self._built = False
         self._timer = QTimer(launch.qapp)
@@ -234,20 +256,36 @@ class _EarlyStart:
             return
         self._built = True
         self._timer.stop()
-        store = self._launch.open_store()
-        if store is not None:
-            self._app = self._launch.become(store, tray=self._tray, server=self._server)
+        self._tray.menu.aboutToShow.disconnect(self.build)
+        self._tray.capture_requested.disconnect(self._capture_now)
+        try:
+            store = self._launch.open_store()
+            if store is not None:
+                self._app = self._launch.become(store, tray=self._tray, server=self._server)
+            if self._app is not None:
+                self._app.finish_start()
+                self._launch.greet(self._app)
+        except Exception as error:  # no icon is left standing for an app that is not there
+            log.exception("Small Wins could not start")
+            self._launch.tell_failure(error)
+            if self._app is not None:
+                self._app.shutdown()
+            self._app = None
         if self._app is None:
             self._quit_before_built()
             self._launch.qapp.exit(1)
-            return
-        self._app.finish_start()
 
     def finish(self) -> None:
         """A request came: answer it with the whole app."""
         self.build()
         if self._app is not None:
             self._app.finish_start()
+
+    def _capture_now(self) -> None:
+        """The icon clicked before the app was built."""
+        self.build()
+        if self._app is not None:
+            self._app.show_capture()
 
     def _quit_before_built(self) -> None:
         if self._app is None:

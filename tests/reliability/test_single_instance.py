@@ -51,6 +51,28 @@ def test_a_second_server_does_not_take_over_a_live_socket(
     assert ask(qtbot, data_dir, {"cmd": "ping"}) == {"v": 1, "ok": True}
 
 
+def test_a_live_instance_too_busy_to_answer_keeps_its_socket(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An instance still building itself (its icon up, its store opening) takes the
+    connection but answers late: a second start must not take its socket over."""
+    from smallwins_desktop.app import ipc_server
+
+    monkeypatch.setattr(ipc_server, "PROBE_TIMEOUT_S", 0.2)
+    name = ipc.socket_name(data_dir)
+    ipc.prepare_socket_dir(name)
+    busy = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    busy.bind(name)
+    busy.listen(1)  # accepts (the kernel does), never answers
+    try:
+        assert ipc.is_alive(name, timeout=0.2)
+        assert not IpcServer(name, {}).listen()
+        assert Path(name).exists()
+    finally:
+        busy.close()
+    assert not ipc.is_alive(name, timeout=0.2)  # gone: its file alone refuses connections
+
+
 def test_a_stale_socket_nobody_answers_on_is_replaced(data_dir: Path, qtbot: QtBot) -> None:
     name = ipc.socket_name(data_dir)
     ipc.prepare_socket_dir(name)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from smallwins_desktop import paths
 from smallwins_desktop.core import glance, wins
-from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.db import Store, open_store
 
 
 def _count(store: Store, day: date) -> int:
@@ -52,14 +52,31 @@ def test_it_does_not_answer_for_a_file_that_is_not_a_database(tmp_path: Path, to
     assert junk.read_bytes().startswith(b"this is not")  # left as it was, for the store
 
 
-def test_it_changes_nothing_in_the_file(store: Store, today: date, now: datetime) -> None:
+def test_it_changes_nothing_and_leaves_nothing_beside_the_file(
+    store: Store, today: date, now: datetime
+) -> None:
+    """No -wal or -shm left behind either: the store would take them for a file not closed
+    cleanly, and check it whole at every start."""
     wins.add(store, "Shipped it", today=today, now=now)
     store.close()
     before = store.path.read_bytes()
+    files = sorted(p.name for p in store.path.parent.iterdir())
+
     assert glance.wins_on(store.path, today) == 1
+
     assert store.path.read_bytes() == before
+    assert sorted(p.name for p in store.path.parent.iterdir()) == files
+    with open_store(store.data_dir, now=now) as reopened:
+        assert not reopened.checked_now
     with sqlite3.connect(store.path) as check:
         assert check.execute("SELECT COUNT(*) FROM win").fetchone() == (1,)
+
+
+def test_it_counts_while_the_store_is_open(store: Store, today: date, now: datetime) -> None:
+    """The app's own store holds the -wal open: the glance reads through it."""
+    wins.add(store, "Shipped it", today=today, now=now)
+    assert store.path.with_name(store.path.name + "-wal").exists()
+    assert glance.wins_on(store.path, today) == 1
 
 
 def test_it_loads_neither_peewee_nor_qt() -> None:
