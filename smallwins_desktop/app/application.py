@@ -384,6 +384,7 @@ class SmallWinsApp(QObject):
         reminders = self.reminders
         reminders.attention_changed.connect(face.set_attention)
         if isinstance(face, Tray):
+            face.snooze_actions  # noqa: B018 (made now, not when the menu first opens)
             face.snooze_requested.connect(reminders.snooze)
             face.skip_today_requested.connect(reminders.skip_today)
             face.pause_requested.connect(reminders.pause_until_tomorrow)

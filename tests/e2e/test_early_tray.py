@@ -1,5 +1,6 @@
-"""Start-up on the real desktop: the tray icon shows first, in today's state, before peewee and
-the store are even loaded; the rest of the app follows and answers as usual."""
+"""Start-up on the real desktop: the tray icon shows first, in today's state, before peewee, the
+store and the core's dataclasses are even loaded; the rest of the app follows and answers as
+usual."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from smallwins_desktop.app import launch
 from smallwins_desktop.app.tray.tray import Tray
 shown = Tray.show
 def show(self):
-    loaded = sorted({m.split(".")[0] for m in sys.modules} & {"peewee"})
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & {"peewee", "dataclasses"})
     print("SHOWN", self.has_win_today, loaded, flush=True)
     shown(self)
 Tray.show = show

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from smallwins_desktop.app.tray.icons import icon
-from smallwins_desktop.core.reminders import SNOOZE_CHOICES
 
 if TYPE_CHECKING:  # the tray comes up before the store, and core.stats, are loaded
     from smallwins_desktop.core.stats import TodaySummary
@@ -89,13 +88,9 @@ class Tray(QObject):
         self.quit_action = QAction(self.tr("Quit Small Wins"), self.menu)
         self.quit_action.triggered.connect(self.quit_requested)
         self.reminders_menu = QMenu(self.tr("Reminders"), self.menu)
-        self.snooze_actions = []
-        for minutes in SNOOZE_CHOICES:
-            action = QAction(self.tr("Snooze %d min") % minutes, self.reminders_menu)
-            action.triggered.connect(lambda _=False, m=minutes: self.snooze_requested.emit(m))
-            self.snooze_actions.append(action)
-            self.reminders_menu.addAction(action)
-        self.reminders_menu.addSeparator()
+        self._snooze_actions: list[QAction] | None = None  # made when first needed
+        self._after_snooze = self.reminders_menu.addSeparator()
+        self.reminders_menu.aboutToShow.connect(self._make_snooze_actions)
         self.skip_action = self.reminders_menu.addAction(self.tr("Skip today"))
         self.skip_action.triggered.connect(self.skip_today_requested)
         self.pause_action = self.reminders_menu.addAction(self.tr("Pause until tomorrow"))
@@ -159,10 +154,29 @@ class Tray(QObject):
         self.count_action.setText(text)
         self._refresh()
 
+    @property
+    def snooze_actions(self) -> list[QAction]:
+        """ "Snooze 10 min"... at the top of the Reminders menu; made the first time they are
+        needed, so that the icon does not wait for the reminders' code at start-up."""
+        if self._snooze_actions is None:
+            from smallwins_desktop.core.reminders import SNOOZE_CHOICES
+
+            self._snooze_actions = []
+            for minutes in SNOOZE_CHOICES:
+                action = QAction(self.tr("Snooze %d min") % minutes, self.reminders_menu)
+                action.triggered.connect(lambda _=False, m=minutes: self.snooze_requested.emit(m))
+                action.setEnabled(self._attention)
+                self.reminders_menu.insertAction(self._after_snooze, action)
+                self._snooze_actions.append(action)
+        return self._snooze_actions
+
+    def _make_snooze_actions(self) -> None:
+        self.snooze_actions  # noqa: B018 (made on first use)
+
     def set_attention(self, waiting: bool) -> None:
         """Show (or clear) that a reminder waits for an answer."""
         self._attention = waiting
-        for action in self.snooze_actions:
+        for action in self._snooze_actions or ():
             action.setEnabled(waiting)
         self._refresh()
 
