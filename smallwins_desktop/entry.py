@@ -85,15 +85,12 @@ def _start_app(argv: list[str]) -> int | None:
         return None
     from smallwins_desktop import paths
     from smallwins_desktop.app.launch import run_app
-    from smallwins_desktop.core.errors import SmallWinsError
+    from smallwins_desktop.core.errors import SmallWinsError, in_words
 
     try:
         return run_app(paths.data_dir(data_dir), show=_APP_COMMANDS[tuple(rest)])
     except (OSError, SmallWinsError) as error:  # said as the full command line says them
-        message = str(error)
-        if isinstance(error, OSError):
-            message = f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
-        print(f"smallwins: {message}", file=sys.stderr)
+        print(f"smallwins: {in_words(error)}", file=sys.stderr)
         return 1
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 from smallwins_desktop import ipc
 from smallwins_desktop.app.ipc_server import IpcServer
 from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.launch import READY_DELAY_MS
 from smallwins_desktop.app.settings.live import LiveSettings
 from smallwins_desktop.app.theme import Theme
 from smallwins_desktop.app.tray.tray import Tray
@@ -57,10 +58,6 @@ log = logging.getLogger(__name__)
 HOTKEY_DELAY_MS = 300
 """The global shortcut is registered this long after start-up: python-xlib and its X
 connection cost ~65 ms that the tray icon need not wait for."""
-READY_DELAY_MS = 150
-"""The rest of the app (reminders, notifications, the shortcut, backups, the socket's
-commands) is built this long after the tray icon was shown, so that the loop first puts the
-icon on screen; a request that comes sooner builds it at once."""
 CAPTURE_PREBUILD_MS = 1_000
 """The capture box is built this long after start-up unless it was asked for sooner: the tray
 icon does not wait for its code, and the first shortcut press after that finds it ready."""
@@ -171,7 +168,6 @@ class SmallWinsApp(QObject):
             return False  # another instance runs (or the socket dir is unsafe): no second tray
         self.refresh_summary()
         if self.tray is not None:  # its icon is the same in any theme: the look can follow
-            self.tray.set_paused(self._paused_now())
             if not self.tray.icon.isVisible():  # else shown already, before the store opened
                 self.tray.show()
         else:
@@ -329,13 +325,6 @@ class SmallWinsApp(QObject):
             if face is not None:
                 face.show_summary(summary)
 
-    def _paused_now(self) -> bool:
-        if self._reminders is not None:
-            return self._reminders.is_paused()
-        from smallwins_desktop.core import reminder_log
-
-        return reminder_log.paused_until(self.store, self._clock.now()) is not None
-
     def use_tray(self) -> None:
         """A tray appeared: the tray icon takes over from the no-tray window."""
         if self.tray is not None:
@@ -349,8 +338,6 @@ class SmallWinsApp(QObject):
             from smallwins_desktop.app.notify.tray_message import TrayMessageBackend
 
             self.notifier.add_backend(TrayMessageBackend(tray.icon))
-        tray.set_paused(self.reminders.is_paused())
-        tray.set_attention(self.reminders.attention)
         tray.set_capture_shortcut(self.hotkeys.state.registered)
         self.refresh_summary()
         tray.show()
@@ -375,15 +362,18 @@ class SmallWinsApp(QObject):
         face.settings_requested.connect(self.open_settings)
         face.quit_requested.connect(QApplication.quit)
         if isinstance(face, Tray):
+            face.menu.aboutToShow.connect(self.finish_start)  # never a half-built menu
             face.reflect_requested.connect(self.open_reflection)
             face.review_requested.connect(self.open_review)
             face.notifications_requested.connect(self.open_notifications)
 
     def _connect_reminders(self, face: Tray | FallbackWindow) -> None:
-        """The face's reminder choices, once the reminders exist (`finish_start`)."""
+        """The face's reminder state and choices, once the reminders exist (`finish_start`)."""
         reminders = self.reminders
+        face.set_attention(reminders.attention)
         reminders.attention_changed.connect(face.set_attention)
         if isinstance(face, Tray):
+            face.set_paused(reminders.is_paused())
             face.snooze_actions  # noqa: B018 (made now, not when the menu first opens)
             face.snooze_requested.connect(reminders.snooze)
             face.skip_today_requested.connect(reminders.skip_today)

@@ -1,9 +1,10 @@
 """Starting the tray app, or handing over to the one already running.
 
 `run_app` first asks the running instance (if any) to show its capture window and returns;
-otherwise it becomes the app: QApplication, the store (a damaged or too-new database is told
-plainly), `SmallWinsApp`, and the event loop. Ctrl+C and SIGTERM quit cleanly, keeping the
-capture draft.
+otherwise it becomes the app: QApplication, the tray icon from a glance at today (before the
+store and peewee load), then the store (a damaged or too-new database is told plainly),
+`SmallWinsApp`, and the event loop. Ctrl+C and SIGTERM quit cleanly, keeping the capture
+draft.
 """
 
 from __future__ import annotations
@@ -137,9 +138,6 @@ class _Launch:
 
     def open_store(self) -> Store | None:
         """The store, or None when it cannot be opened (said in a message box)."""
-        # The core before Qt's widgets: once PySide6 is loaded it reads the source of each
-        # module imported after it (for its `__feature__` switches), ~10 ms for the core.
-        from smallwins_desktop.core import goals, insights, reflections, review  # noqa: F401
         from smallwins_desktop.core.db import open_store
         from smallwins_desktop.core.errors import DatabaseRecoveredError, StoreError
 
@@ -198,18 +196,17 @@ class _Launch:
         """The app could not be built: said on stderr and in a message box."""
         from PySide6.QtWidgets import QMessageBox
 
-        if isinstance(error, OSError):
-            message = f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
-        else:
-            message = str(error) or type(error).__name__
-        message = f"Small Wins could not start: {message}"
+        from smallwins_desktop.core.errors import in_words
+
+        message = f"Small Wins could not start: {in_words(error)}"
         print(f"smallwins: {message}", file=sys.stderr)
         QMessageBox.critical(None, "Small Wins", message)
 
 
 READY_DELAY_MS = 150
-"""With the icon shown first, the store and the app follow this long after, once the loop has
-had the time to put the icon on screen; a request on the socket brings them sooner."""
+"""What waits until the tray icon is on screen (the store and the app after an early icon, the
+reminders, notifications, shortcut, backups and commands of `SmallWinsApp.finish_start`)
+follows this long after it was shown; a request or a click brings it sooner."""
 
 
 class _EarlyStart:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
@@ -79,29 +80,34 @@ SMALLEST_POINTS = 7.0
 Margins = Space | tuple[Space, Space] | tuple[Space, Space, Space, Space]
 
 
+def _step(value: object) -> int:
+    if not isinstance(value, Space):
+        raise ValueError(f"{value!r} is not a step of the spacing scale {SPACING}")
+    return int(value)
+
+
 def _steps(margins: Margins) -> tuple[int, int, int, int]:
     if isinstance(margins, tuple):
         values = margins * 2 if len(margins) == 2 else margins
     else:
         values = (margins,) * 4
-    for value in values:
-        if not isinstance(value, Space):
-            raise ValueError(f"{value!r} is not a step of the spacing scale {SPACING}")
-    left, top, right, bottom = (int(v) for v in values)
+    left, top, right, bottom = (_step(v) for v in values)
     return left, top, right, bottom
 
 
-def pad(layout: QLayout, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP) -> QLayout:
+_L = TypeVar("_L", bound=QLayout)
+
+
+def pad(layout: _L, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP) -> _L:
     """Give `layout` margins (one step, (horizontal, vertical), or four) and spacing from the
     scale; returns it."""
-    if not isinstance(spacing, Space):
-        raise ValueError(f"{spacing!r} is not a step of the spacing scale {SPACING}")
+    between = _step(spacing)
     layout.setContentsMargins(*_steps(margins))
     if isinstance(layout, QGridLayout | QFormLayout):
-        layout.setHorizontalSpacing(int(spacing))
-        layout.setVerticalSpacing(int(spacing))
+        layout.setHorizontalSpacing(between)
+        layout.setVerticalSpacing(between)
     else:
-        layout.setSpacing(int(spacing))
+        layout.setSpacing(between)
     return layout
 
 
@@ -109,41 +115,31 @@ def row(
     parent: QWidget | None = None, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP
 ) -> QHBoxLayout:
     """A horizontal layout (on `parent`, if given) with margins and spacing from the scale."""
-    layout = QHBoxLayout(parent) if parent is not None else QHBoxLayout()
-    pad(layout, margins, spacing)
-    return layout
+    return pad(QHBoxLayout(parent), margins, spacing)
 
 
 def column(
     parent: QWidget | None = None, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP
 ) -> QVBoxLayout:
     """A vertical layout (on `parent`, if given) with margins and spacing from the scale."""
-    layout = QVBoxLayout(parent) if parent is not None else QVBoxLayout()
-    pad(layout, margins, spacing)
-    return layout
+    return pad(QVBoxLayout(parent), margins, spacing)
 
 
 def grid(
     parent: QWidget | None = None, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP
 ) -> QGridLayout:
-    layout = QGridLayout(parent) if parent is not None else QGridLayout()
-    pad(layout, margins, spacing)
-    return layout
+    return pad(QGridLayout(parent), margins, spacing)
 
 
 def form(
     parent: QWidget | None = None, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP
 ) -> QFormLayout:
-    layout = QFormLayout(parent) if parent is not None else QFormLayout()
-    pad(layout, margins, spacing)
-    return layout
+    return pad(QFormLayout(parent), margins, spacing)
 
 
 def gap(layout: QBoxLayout, step: Space = SECTION_GAP) -> None:
     """A fixed gap of one step in a row or column (before a new section)."""
-    if not isinstance(step, Space):
-        raise ValueError(f"{step!r} is not a step of the spacing scale {SPACING}")
-    layout.addSpacing(int(step))
+    layout.addSpacing(_step(step))
 
 
 def application_points() -> float:
@@ -167,10 +163,8 @@ def font(role: Role, base: QFont | None = None) -> QFont:
 
 
 def set_role(widget: QWidget, role: Role) -> QWidget:
-    """Draw `widget`'s text in `role`; only size and weight are set, so the family still
-    follows the application. Returns the widget."""
-    chosen = QFont()
-    chosen.setPointSizeF(points(role))
-    chosen.setBold(role.bold)
-    widget.setFont(chosen)
+    """Draw `widget`'s text in `role`; only size and weight are set (on an empty QFont, which
+    resolves the rest against the widget's), so the family still follows the application.
+    Returns the widget."""
+    widget.setFont(font(role, QFont()))
     return widget

@@ -64,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             fail(str(classify(error)))
             return EXIT_USER_ERROR
         if isinstance(error, OSError):
-            fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+            from smallwins_desktop.core.errors import in_words
+
+            fail(in_words(error))
             return EXIT_USER_ERROR
         raise
 

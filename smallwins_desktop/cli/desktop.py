@@ -144,22 +144,25 @@ def _require_xdg() -> None:
         )
 
 
+def _ours(entry_path: Path, otherwise: str) -> list[str] | None:
+    """The files an entry that `install` wrote lists; None when there is no entry. An entry
+    someone else wrote is refused (`otherwise` says what was done instead)."""
+    try:
+        text = entry_path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):  # no entry (not even its folder)
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"cannot read {entry_path}: {error}") from error
+    listed = installed_files(text)
+    if listed is None:
+        raise UserError(f"{entry_path} was not written by `smallwins install-desktop`; {otherwise}")
+    return listed
+
+
 def install(home: Path, command: Sequence[str]) -> list[Path]:
     """Install the desktop files under `home`; the paths written, the desktop entry first."""
     entry_path = home / DESKTOP_ENTRY.target
-    earlier: list[str] = []
-    if entry_path.exists():
-        try:
-            existing = entry_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise UserError(f"cannot read {entry_path}: {error}") from error
-        listed = installed_files(existing)
-        if listed is None:
-            raise UserError(
-                f"{entry_path} exists and was not written by `smallwins install-desktop`; "
-                "nothing was changed (move it away to install)"
-            )
-        earlier = listed
+    earlier = _ours(entry_path, "nothing was changed (move it away to install)") or []
     sources = [(shipped, _source(shipped)) for shipped in (DESKTOP_ENTRY, *OTHER_FILES)]
     entry_path.parent.mkdir(parents=True, exist_ok=True)  # where it fails, nothing is written
     written = []
@@ -181,17 +184,9 @@ def install(home: Path, command: Sequence[str]) -> list[Path]:
 def uninstall(home: Path) -> list[Path] | None:
     """Remove what `install` wrote under `home`; the paths removed, None if not installed."""
     entry_path = home / DESKTOP_ENTRY.target
-    try:
-        text = entry_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as error:
-        raise UserError(f"cannot read {entry_path}: {error}") from error
-    listed = installed_files(text)
+    listed = _ours(entry_path, "it was left as it is")
     if listed is None:
-        raise UserError(
-            f"{entry_path} was not written by `smallwins install-desktop`; it was left as it is"
-        )
+        return None
     removed = []
     for relative in listed:
         path = home / relative

@@ -72,6 +72,14 @@ _ACCESS_MARKERS = (
 _SCHEMA_MARKERS = ("no such table", "no such column")
 
 
+def in_words(error: BaseException) -> str:
+    """An error as one line for the user: an OSError as "Not a directory: /the/path" (no
+    errno, no repr), anything else as its own message."""
+    if isinstance(error, OSError):
+        return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
+    return str(error) or type(error).__name__
+
+
 def is_corruption(error: BaseException) -> bool:
     """True only for real damage to the file: a full disk or a lock is not damage."""
     text = str(error).lower()

@@ -91,3 +91,26 @@ def test_a_start_that_fails_after_the_icon_leaves_no_icon_and_says_why(
     assert exits == [1]
     [message] = told
     assert message.startswith("Small Wins could not start: Not a directory")
+
+
+def test_smallwins_with_a_data_dir_it_cannot_make_says_so_in_one_line(tmp_path: Path) -> None:
+    """`smallwins` starts the app without the CLI, but says such errors as the CLI does."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a-file").write_text("not a directory")
+    smallwins = Path(sys.executable).with_name("smallwins")
+    done = subprocess.run(
+        [str(smallwins), "--data-dir", str(tmp_path / "a-file" / "data")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(tmp_path)},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"smallwins: Not a directory: {tmp_path / 'a-file' / 'data'}"
+    )
+    assert "Traceback" not in done.stderr

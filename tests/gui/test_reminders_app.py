@@ -261,6 +261,23 @@ def test_pause_until_tomorrow_from_the_tray(
         app.shutdown()
 
 
+def test_an_app_started_while_paused_offers_resume_when_its_menu_opens(
+    store: Store, reminder_clock: FixedClock, data_dir: Path, qtbot: QtBot, recording: Recording
+) -> None:
+    """Paused until noon, started again at 8 before the pause ends."""
+    reminder_clock.current = at(8, 0)
+    reminder_log.pause_until(store, at(12, 0))
+    app = make_app(store, reminder_clock, data_dir, qtbot, recording)
+    app.start()  # the icon only: the reminders are built once the menu is about to open
+    try:
+        assert app.tray is not None
+        app.tray.menu.aboutToShow.emit()
+        assert app.tray.resume_action.isVisible()
+        assert not app.tray.pause_action.isVisible()
+    finally:
+        app.shutdown()
+
+
 def test_the_daily_cap_keeps_reminders_to_the_tray(
     store: Store, reminder_clock: FixedClock, data_dir: Path, qtbot: QtBot, recording: Recording
 ) -> None:
