@@ -4,12 +4,13 @@
 a keyboard shortcut, so its usual case, an app already running, must show the window with
 as little start-up as possible: this module checks for exactly that case before importing
 argparse or anything else of the CLI, and asks the running app over its socket (`ipc.py`:
-os, socket and json only). With no app running, those commands start it here too, still
+os, sys and C modules only). With no app running, those commands start it here too, still
 without the CLI; anything else goes to `cli.main` unchanged.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 _HANDED_OVER = 0
@@ -52,13 +53,11 @@ def _hand_over_add(argv: list[str]) -> int | None:
     words = rest[1:]
     if rest[:1] != ["add"] or not words or any(w.startswith("-") for w in words):
         return None  # options, --help, standard input: the full command line does those
-    import uuid
-
     from smallwins_desktop import ipc, paths
 
-    win_id = str(uuid.uuid4())
+    win_id = new_win_id()
     message = {"cmd": "add", "text": " ".join(words), "id": win_id}
-    reply = ipc.request(paths.data_dir(data_dir), message)
+    reply = ipc.request(paths.data_dir_text(data_dir), message)
     if reply is None or reply.get("busy"):
         from smallwins_desktop.cli import main as cli_main
 
@@ -72,6 +71,16 @@ def _hand_over_add(argv: list[str]) -> int | None:
     for note in reply.get("notes", []):
         print(f"Note: {note}", file=sys.stderr)
     return 0
+
+
+def new_win_id() -> str:
+    """A random (version 4) UUID in its usual text form, as `str(uuid.uuid4())` writes it:
+    the uuid module costs this path ~6 ms of imports (platform, enum) for sixteen bytes."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40  # version 4
+    raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 _APP_COMMANDS = {(): None, ("capture",): "capture", ("journal",): "journal"}
@@ -102,5 +111,5 @@ def _hand_over(argv: list[str]) -> bool:
     from smallwins_desktop import ipc, paths
 
     command = "show_journal" if rest == ["journal"] else "show_capture"
-    reply = ipc.request(paths.data_dir(data_dir), ipc.show_window_message(command))
+    reply = ipc.request(paths.data_dir_text(data_dir), ipc.show_window_message(command))
     return bool(reply and reply.get("ok"))
