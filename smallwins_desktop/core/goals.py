@@ -62,6 +62,8 @@ class GoalRecord:
     due: date | None
     created_at: datetime
     done_at: datetime | None
+    done_win: str | None = None
+    """The uuid of the "Completed: ..." win completing it recorded, while it is kept."""
 
 
 @dataclass(frozen=True)
@@ -557,8 +559,11 @@ def _local_day(moment: Any, zone: tzinfo) -> date:
 
 def _select() -> Any:
     parent = Goal.alias()
-    return Goal.select(Goal, parent.slug.alias("parent_slug")).join(
-        parent, pw.JOIN.LEFT_OUTER, on=(Goal.parent == parent.id)
+    completion = Win.alias()
+    return (
+        Goal.select(Goal, parent.slug.alias("parent_slug"), completion.uuid.alias("done_win_uuid"))
+        .join(parent, pw.JOIN.LEFT_OUTER, on=(Goal.parent == parent.id))
+        .join_from(Goal, completion, pw.JOIN.LEFT_OUTER, on=(Goal.done_win == completion.id))
     )
 
 
@@ -574,6 +579,7 @@ def _record(row: Any) -> GoalRecord:
         due=row.due,
         created_at=row.created_at,
         done_at=row.done_at,
+        done_win=row.done_win_uuid,
     )
 
 

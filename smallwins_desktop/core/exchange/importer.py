@@ -1,9 +1,10 @@
 """Bringing a file's wins in: all of them in one transaction, or none.
 
 Goals come first (our JSON's, by uuid; a goal whose slug is taken already is the same goal),
-then the wins stream through the core's bulk path (`wins.add_many`). A goal a win names that
-does not exist (a CSV or jrnl `+slug`) is created, so no link is lost. Settings and
-reflections from our JSON are taken only where this journal has none of its own. A win
+then the wins stream through the core's bulk path (`wins.add_many`); a done goal added is
+then linked to its completion win (`done_win`), so that win is no progress towards it. A
+goal a win names that does not exist (a CSV or jrnl `+slug`) is created, so no link is lost.
+Settings and reflections from our JSON are taken only where this journal has none of its own. A win
 already here (same uuid, or the same content key for files without ids) is skipped, so
 importing a file twice adds nothing.
 
@@ -24,7 +25,7 @@ from smallwins_desktop.core import settings as settings_core
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.goals import GoalRecord
-from smallwins_desktop.core.models import Goal, Reflection
+from smallwins_desktop.core.models import Goal, Reflection, Win
 from smallwins_desktop.core.reflections import ReflectionRecord
 from smallwins_desktop.core.wins import BulkEntry, add_many
 
@@ -77,10 +78,12 @@ def apply(
     counts: dict[str, Any] = {}
     try:
         with store.write():
-            goals_added = _add_goals(store, incoming.goals)
+            added_goals = _add_goals(store, incoming.goals)
+            goals_added = len(added_goals)
             created = _GoalMaker(now)
             entries = created.wrap(_counted(incoming.wins, progress))
             bulk = add_many(store, entries, now=now, source="import")
+            _link_done_wins(store, added_goals)
             settings_added = _add_settings(store, incoming.settings)
             reflections_added = _add_reflections(store, incoming.reflections)
             counts = {
@@ -135,9 +138,10 @@ class _GoalMaker:
             yield entry
 
 
-def _add_goals(store: Store, goals: list[GoalRecord]) -> int:
+def _add_goals(store: Store, goals: list[GoalRecord]) -> list[GoalRecord]:
+    """Each goal not here yet (by uuid or slug), with its parent; returns those added."""
     if not goals:
-        return 0
+        return []
     have_uuids = set(_column(Goal.uuid))
     have_slugs = set(_column(Goal.slug))
     added = []
@@ -163,7 +167,18 @@ def _add_goals(store: Store, goals: list[GoalRecord]) -> int:
     for goal in added:
         if goal.parent is not None and goal.parent in ids:
             Goal.update(parent=ids[goal.parent]).where(Goal.uuid == goal.uuid).execute()
-    return len(added)
+    return added
+
+
+def _link_done_wins(store: Store, added: list[GoalRecord]) -> None:
+    """Link each goal this import added to the "Completed: ..." win the file says its
+    completion recorded, once the wins are in (a win the file left out links nothing)."""
+    for goal in added:
+        if goal.done_win is None:
+            continue
+        found = Win.get_or_none(Win.uuid == goal.done_win)
+        if found is not None:
+            Goal.update(done_win=found.id).where(Goal.uuid == goal.uuid).execute()
 
 
 def _column(field: Any) -> Iterator[str]:

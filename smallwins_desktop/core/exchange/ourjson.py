@@ -3,7 +3,7 @@
     {
       "format": "smallwins", "version": 1, "exported_at": "2026-11-20T15:30:00+00:00",
       "goals": [{"uuid", "title", "slug", "status", "parent", "criteria", "target", "due",
-                 "created_at", "done_at"}, ...],
+                 "created_at", "done_at", "done_win"}, ...],
       "settings": {"streak.workdays": [0, 1, 2, 3, 4], ...},
       "reflections": [{"day", "kind", "moved_forward", "got_in_the_way", "helped",
                        "pick_up", "confidence", "created_at", "updated_at"}, ...],
@@ -13,7 +13,9 @@
 
 One goal or win a line, `wins` last, so a reader (ours streams: `jsonstream`) meets the goals
 before the wins that name them. Times are ISO 8601 with their zone (UTC); `day` is the local
-date the win belongs to; `deleted_at` is set for a win in the trash. README.md documents it.
+date the win belongs to; `deleted_at` is set for a win in the trash; a done goal's `done_win`
+is the uuid of the "Completed: ..." win it recorded (so it is not counted as progress).
+README.md documents it.
 A file of a newer `version` is refused, untouched; members we do not know are ignored.
 """
 
@@ -105,6 +107,7 @@ def goal_json(goal: GoalRecord) -> dict[str, Any]:
         "due": goal.due.isoformat() if goal.due else None,
         "created_at": goal.created_at.isoformat(),
         "done_at": goal.done_at.isoformat() if goal.done_at else None,
+        "done_win": goal.done_win,
     }
 
 
@@ -239,6 +242,7 @@ def _goal(value: Any, where: str) -> GoalRecord:
         due=None if row.get("due") is None else fields.day(row["due"], where, "due"),
         created_at=fields.moment(row["created_at"], where, "created_at"),
         done_at=fields.optional_moment(row.get("done_at"), where, "done_at"),
+        done_win=None if row.get("done_win") is None else fields.uuid(row["done_win"], where),
     )
 
 
