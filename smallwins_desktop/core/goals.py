@@ -17,6 +17,12 @@ earned (`recognition.recognise`). That win is linked to the goal but is no progr
 it (`done_win`). Dropping a goal closes it without a win; both keep `done_at` as the time it
 was closed.
 
+Reopening undoes either: the goal is active again, its completion win goes to the trash (so
+it counts for no day, streak or total, and can still be restored by hand), and an objective
+dropped with its micro-goals gets back those that went with it (the same `done_at`). A
+micro-goal reopens only under an active objective, so an objective stays done only while none
+of its micro-goals is active.
+
 Callers pass `now` (aware, in the user's zone) and `today` in; nothing here reads the clock.
 """
 
@@ -129,6 +135,15 @@ class Completion:
     goal: GoalRecord
     win: wins.WinRecord
     celebration: Celebration
+
+
+@dataclass(frozen=True)
+class Reopening:
+    """Goals made active again (the one named first, then micro-goals dropped with it), and
+    the completion win that went to the trash, if there was one still kept."""
+
+    goals: tuple[GoalRecord, ...]
+    trashed_win: wins.WinRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -355,6 +370,44 @@ def drop(store: Store, slug: str, *, now: datetime) -> list[GoalRecord]:
         dropped = [goal.slug, *_active_children(goal)]
         Goal.update(status=DROPPED, done_at=now).where(Goal.slug.in_(dropped)).execute()
     return [find(store, s) for s in dropped]
+
+
+@uses_store
+def reopen(store: Store, slug: str, *, now: datetime) -> Reopening:
+    """Make a done or dropped goal active again (see the module docstring), in one
+    transaction; a goal already active, or one under a closed objective, is refused."""
+    with store.write():
+        goal: Goal | None = Goal.get_or_none(Goal.slug == _clean_slug(slug))
+        if goal is None:
+            raise NotFoundError(
+                f"There is no goal +{_clean_slug(slug)}. `smallwins goal list --all` shows them."
+            )
+        if goal.status == ACTIVE:
+            raise GoalError(f"+{goal.slug} is already active; nothing was changed.")
+        above: Goal | None = goal.parent
+        if above is not None and above.status != ACTIVE:
+            raise GoalError(
+                f"+{goal.slug} is part of +{above.slug}, which is {above.status}: "
+                f"reopen +{above.slug} first."
+            )
+        reopened = [goal.slug]
+        if goal.status == DROPPED and goal.done_at is not None:
+            query: Any = (
+                Goal.select(Goal.slug)
+                .where(Goal.parent == goal.id, Goal.status == DROPPED, Goal.done_at == goal.done_at)
+                .order_by(Goal.created_at, Goal.id)
+                .tuples()
+            )
+            reopened += [kid for (kid,) in query]
+        trashed = None
+        win_id = Goal.select(Goal.done_win).where(Goal.id == goal.id).scalar()
+        completion: Win | None = Win.get_or_none(Win.id == win_id) if win_id else None
+        if completion is not None and completion.deleted_at is None:
+            trashed = wins.delete(store, completion.uuid, now=now)
+        Goal.update(status=ACTIVE, done_at=None, done_win=None).where(
+            Goal.slug.in_(reopened)
+        ).execute()
+    return Reopening(goals=tuple(find(store, s) for s in reopened), trashed_win=trashed)
 
 
 def _open_goal(slug: str, becoming: str) -> Goal:
