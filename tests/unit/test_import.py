@@ -328,7 +328,7 @@ BAD_FILES = {
     "jrnl wrong type": (lambda s, p: _write(p / "j.json", b'{"entries": [{"title": "a", "body": "", "date": "2026-11-20", "time": "9", "starred": false}]}'), "jrnl-json", "entry 1 .*'time' is '9'"),
     "jrnl text garbage": (lambda s, p: _write(p / "j.txt", b"hello\n[2026-11-20 09:00] x\n"), "jrnl-txt", "line 1"),
     "goals after wins": (lambda s, p: _write(p / "g.json", b'{"format": "smallwins", "wins": [], "goals": []}'), "json", "'goals' comes after 'wins'"),
-    "too long": (lambda s, p: _json(p, [{"text": "x" * 3000}]), "json", "win 2 .*at most 2,000"),
+    "far too long": (lambda s, p: _json(p, [{"text": "x" * 500_001}]), "json", "win 2 .*500,001 characters, more than 250 wins' worth"),
     "bad reflection": (lambda s, p: _write(p / "r.json", b'{"format": "smallwins", "reflections": [{"day": "2026-11-20", "confidence": 9, "created_at": "2026-11-20T10:00:00+00:00"}], "wins": []}'), "json", "reflection 1: Confidence is a number from 1"),
 }  # fmt: skip
 

@@ -6,7 +6,8 @@ then linked to its completion win (`done_win`), so that win is no progress towar
 goal a win names that does not exist (a CSV or jrnl `+slug`) is created, so no link is lost.
 Settings and reflections from our JSON are taken only where this journal has none of its own. A win
 already here (same uuid, or the same content key for files without ids) is skipped, so
-importing a file twice adds nothing.
+importing a file twice adds nothing. An entry too long for one win comes in as several
+(`longtext`); the result names each one this import adds.
 
 `dry_run` does all of it, then rolls the transaction back: what it reports is exactly what
 the real import will do. `progress(n)` is called every `PROGRESS_EVERY` wins read; raising
@@ -24,12 +25,15 @@ from typing import Any
 from smallwins_desktop.core import settings as settings_core
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.exchange.incoming import Incoming
+from smallwins_desktop.core.exchange.longtext import SplitEntry
 from smallwins_desktop.core.goals import GoalRecord
 from smallwins_desktop.core.models import Goal, Reflection, Win
 from smallwins_desktop.core.reflections import ReflectionRecord
-from smallwins_desktop.core.wins import BulkEntry, add_many
+from smallwins_desktop.core.wins import MAX_TEXT_LENGTH, BulkEntry, add_many
 
 PROGRESS_EVERY = 500
+SPLITS_NAMED = 5
+"""The summary names this many split entries, and counts the rest."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class ImportResult:
     settings_added: int = 0
     reflections_added: int = 0
     dry_run: bool = False
+    split: tuple[SplitEntry, ...] = ()
+    """Entries too long for one win that came in as several (not those already here)."""
 
     def summary(self) -> str:
         """One line for the user: what was (or would be) added and skipped."""
@@ -56,7 +62,26 @@ class ImportResult:
         if self.skipped:
             were = "would be" if self.dry_run else "were"
             line += f"; {self.skipped} already in the journal {were} skipped"
-        return line + "."
+        return line + "." + self._split_lines()
+
+    def _split_lines(self) -> str:
+        """A line on the entries split, each with where it is: nothing was cut off."""
+        if not self.split:
+            return ""
+        one = len(self.split) == 1
+        verb = ("would come" if self.dry_run else "came") + " in whole"
+        head = (
+            f"{len(self.split)} {'entry is' if one else 'entries are'} longer than "
+            f"{MAX_TEXT_LENGTH:,} characters, a win's most, and {verb} as consecutive wins "
+            "marked (part 1 of N), (part 2 of N)…:"
+        )
+        named = [
+            f"{s.where}: {s.length:,} characters, {s.parts} wins" for s in self.split[:SPLITS_NAMED]
+        ]
+        more = len(self.split) - SPLITS_NAMED
+        if more > 0:
+            named.append(f"and {more} more")
+        return "\n" + head + "\n" + "\n".join(f"  {n}" for n in named)
 
 
 class _DryRun(Exception):
@@ -81,7 +106,9 @@ def apply(
             added_goals = _add_goals(store, incoming.goals)
             goals_added = len(added_goals)
             created = _GoalMaker(now)
-            entries = created.wrap(_counted(incoming.wins, progress))
+            fresh: list[SplitEntry] = []
+            counted = _counted(incoming.wins, progress)
+            entries = created.wrap(_new_splits(counted, incoming.split, fresh))
             bulk = add_many(store, entries, now=now, source="import")
             _link_done_wins(store, added_goals)
             settings_added = _add_settings(store, incoming.settings)
@@ -92,6 +119,7 @@ def apply(
                 "skipped": bulk.skipped,
                 "goals_added": goals_added + created.count,
                 "settings_added": settings_added,
+                "split": tuple(fresh),
             }
             if dry_run:
                 raise _DryRun
@@ -110,6 +138,29 @@ def _counted(
         yield entry
     if progress is not None:
         progress(count)
+
+
+def _new_splits(
+    entries: Iterable[BulkEntry], split: list[SplitEntry], fresh: list[SplitEntry]
+) -> Iterator[BulkEntry]:
+    """Pass `entries` on; each entry the reader split (it adds it to `split` before its
+    pieces come) goes to `fresh` unless its first piece is in the journal already. Checked as
+    the pieces are drawn, before `add_many` saves the chunk they are in."""
+    told = 0
+    firsts: set[str] = set()
+    for entry in entries:
+        if len(split) == told:  # the usual case: nothing new was split
+            yield entry
+            continue
+        for found in split[told:]:
+            if (
+                found.first_uuid not in firsts
+                and not Win.select().where(Win.uuid == found.first_uuid).exists()
+            ):
+                fresh.append(found)
+            firsts.add(found.first_uuid)
+        told = len(split)
+        yield entry
 
 
 class _GoalMaker:
