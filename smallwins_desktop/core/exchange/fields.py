@@ -37,6 +37,8 @@ def long_text(value: Any, where: str, name: str = "text") -> str:
     """`text`, but of any length: `longtext.pieces` splits one too long for a win."""
     if not isinstance(value, str):
         raise fail(where, f"'{name}' must be text, not {_kind(value)}")
+    if len(value) <= MAX_TEXT_LENGTH:  # cleaning never lengthens a text: checked once
+        return text(value, where, name)
     cleaned = clean_text(value).strip()
     if len(cleaned) <= MAX_TEXT_LENGTH:
         return text(cleaned, where, name)

@@ -209,7 +209,7 @@ def _text_entries(
 
 def _text_entry(
     path: Path, start: tuple[datetime, int], lines: list[str], zone: tzinfo, split: list[SplitEntry]
-) -> Iterator[BulkEntry]:
+) -> tuple[BulkEntry, ...]:
     moment, number = start
     raw = "".join(lines).replace("\r\n", "\n").replace("\r", "\n")
     first, _, rest = raw.partition("\n")

@@ -84,13 +84,16 @@ def _break(window: str, room: int) -> int:
     return room
 
 
-def pieces(entry: BulkEntry, where: str, found: list[SplitEntry]) -> Iterator[BulkEntry]:
+def pieces(entry: BulkEntry, where: str, found: list[SplitEntry]) -> tuple[BulkEntry, ...]:
     """`entry` as it is, or, when its text is too long for one win, as the wins it is split
     into (see the module docstring); each split is added to `found`."""
     text = entry.draft.text
     if len(text) <= MAX_TEXT_LENGTH:
-        yield entry
-        return
+        return (entry,)
+    return tuple(_split(entry, text, where, found))
+
+
+def _split(entry: BulkEntry, text: str, where: str, found: list[SplitEntry]) -> Iterator[BulkEntry]:
     parts = split_text(text)
     if len(parts) > MAX_PARTS:
         raise fields.fail(
