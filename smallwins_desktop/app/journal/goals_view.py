@@ -3,14 +3,13 @@ and a row to add a goal that warns, calmly, when micro-goals pile up. A goal don
 by mistake comes back: Undo beside the message right after, or "Show done and dropped" and
 its Reopen button later.
 
-    Goals
-    Done by the due date: last 30 days 80% ...
+    Done by the due date: last 30 days 80% ...           [ ] Show done and dropped
     ┌ Launch the site            [■■■■□□]  2/3
     │   Ship the landing page    [■■■□□□]  3/5   due 2026-11-27   [Done] [Drop]
     │   Write the docs           [□□□□□□]        OVERDUE 2026-11-19 [Done] [Drop]
-    [title] [under ▾] [target] [due] [done means] [Add]          [ ] Show done and dropped
+    [title] [under ▾] [target] [due] [done means] [Add]
     You have 6 active micro-goals; your limit is 5. ...
-    Completed: Write the docs.                                   [Undo]
+    Nice — that moved things forward. …                          [Undo]
 
 Everything goes through the `Journal` (which calls `core.goals`); progress comes ready-made
 from `goals.tree`, nothing is counted here. The journal window opens it (View → Goals).
@@ -99,7 +98,14 @@ class GoalRow(QFrame):
     drop_clicked = Signal(str)
     reopen_clicked = Signal(str)
 
-    def __init__(self, node: GoalNode, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        node: GoalNode,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        room_for_reopen: bool = False,
+    ) -> None:
         super().__init__(parent)
         goal = node.goal
         self.slug = goal.slug
@@ -139,7 +145,7 @@ class GoalRow(QFrame):
         self.reopen_button.setAccessibleName(self.tr("Reopen %s") % goal.title)
         self.reopen_button.clicked.connect(lambda: self.reopen_clicked.emit(self.slug))
         kept = self.reopen_button.sizePolicy()
-        kept.setRetainSizeWhenHidden(True)  # so rows line up whether they hold one or not
+        kept.setRetainSizeWhenHidden(room_for_reopen)  # closed goals shown: rows line up
         self.reopen_button.setSizePolicy(kept)
         self.reopen_button.setVisible(goal.status != "active")
         metrics = self.fontMetrics()
@@ -283,7 +289,9 @@ class GoalsView(QWidget):
         position = 0
         for node in tree:
             for each in (node, *node.children):
-                row = GoalRow(each, today, self.list_widget)
+                row = GoalRow(
+                    each, today, self.list_widget, room_for_reopen=self.show_closed.isChecked()
+                )
                 row.done_clicked.connect(self.complete)
                 row.drop_clicked.connect(self.drop)
                 row.reopen_clicked.connect(self.reopen)
