@@ -137,11 +137,17 @@ def _add_reflection(store: Store, drawn: tuple[object, ...]) -> None:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(found=_wins, more_goals=_goals_drawn, drawn_reflections=_reflections_drawn)
+@given(
+    found=_wins,
+    more_goals=_goals_drawn,
+    drawn_reflections=_reflections_drawn,
+    completed=st.booleans(),
+)
 def test_our_json_round_trips_every_win_goal_and_reflection_exactly(
     found: list[tuple[object, ...]],
     more_goals: list[tuple[object, ...]],
     drawn_reflections: list[tuple[object, ...]],
+    completed: bool,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -160,6 +166,8 @@ def test_our_json_round_trips_every_win_goal_and_reflection_exactly(
                 draft = Draft(text, day, kind, impact, tags, goal)  # type: ignore[arg-type]
                 entries.append(BulkEntry(draft, None, stamps))
             wins.add_many(one, entries, now=NOW, source="import")
+            if completed:  # its "Completed: ..." win is named by the goal (done_win)
+                goals.complete(one, "écrire", now=NOW, today=TODAY)
 
             result = _import(two, _export(one, "json", base / "export.json"))
 

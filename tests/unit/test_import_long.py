@@ -12,6 +12,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.db import Store, open_store
@@ -211,3 +213,30 @@ def test_an_entry_of_a_text_that_fits_is_left_as_it_is(store: Store, tmp_path: P
     [win] = wins.list_wins(store, since=date(2000, 1, 1))
     assert win.text == f"Title\n{body}"
     assert (result.added, result.split) == (1, ())
+
+
+_runs = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
+    min_size=1,
+    max_size=400,
+)
+_gaps = st.sampled_from([" ", "\n", "\n\n", ". ", "\t", "! ", "  "])
+_long_texts = (
+    st.lists(st.tuples(_runs, _gaps), min_size=1, max_size=30)
+    .map(lambda bits: "".join(run + gap for run, gap in bits))
+    .map(lambda t: (t * (MAX_TEXT_LENGTH // len(t) + 2)).strip())
+)  # always past the limit
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_long_texts)
+def test_any_long_text_splits_into_marked_parts_that_fit_and_lose_no_character(
+    text: str,
+) -> None:
+    parts = longtext.split_text(text)
+
+    assert len(parts) >= 2
+    assert all(p and p == p.strip() for p in parts)
+    assert all(len(p + longtext.mark(n, len(parts))) <= MAX_TEXT_LENGTH for n, p in
+               enumerate(parts, start=1))  # fmt: skip
+    assert "".join("".join(parts).split()) == "".join(text.split())  # only cut whitespace goes
