@@ -502,22 +502,22 @@ Small Wins will close, put the backup in place (the journal as it is now is back
 <context>
     <name>GoalBar</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="61"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="60"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="66"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="65"/>
         <source>%d of %d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="68"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="67"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="68"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="67"/>
         <source>not done yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,60 +525,60 @@ Small Wins will close, put the backup in place (the journal as it is now is back
 <context>
     <name>GoalRow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="113"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="119"/>
         <source>
 Done means: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="123"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="129"/>
         <source>Dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="126"/>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="146"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="132"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="152"/>
         <source>Overdue since %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="129"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="135"/>
         <source>Due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="131"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="137"/>
         <source>Due %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="138"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="144"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="139"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="145"/>
         <source>Reopen %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="123"/>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="132"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="129"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="138"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="133"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="139"/>
         <source>Mark %s done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="135"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="141"/>
         <source>Drop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="136"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="142"/>
         <source>Drop %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,163 +586,163 @@ Done means: %s</source>
 <context>
     <name>GoalsView</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="180"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="186"/>
         <source>Goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="181"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="187"/>
         <source>Goals — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="186"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="192"/>
         <source>Micro-goals done by their due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="187"/>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="298"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="193"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="306"/>
         <source>No active goals. Add one below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="197"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="203"/>
         <source>A new goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="198"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="204"/>
         <source>New goal&apos;s title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="201"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="207"/>
         <source>Part of the objective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="204"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="210"/>
         <source>No target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="205"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="211"/>
         <source>Target: wins that make it done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="207"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="213"/>
         <source>Due YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="208"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="214"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="210"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="216"/>
         <source>Done means…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="211"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="217"/>
         <source>What done means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="212"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="218"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="213"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="219"/>
         <source>Add the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="222"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="228"/>
         <source>Show done and dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="223"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="229"/>
         <source>Show done and dropped goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="229"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="235"/>
         <source>Too many active micro-goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="234"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="240"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="236"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="242"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="237"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="243"/>
         <source>Undo: reopen the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="296"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="304"/>
         <source>No goals yet. Add one below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="301"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="309"/>
         <source>Done by the due date: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="303"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="311"/>
         <source>No micro-goal fell due in the last 90 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="313"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="321"/>
         <source>On its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="316"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="324"/>
         <source>Under %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="325"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="333"/>
         <source>The due date is a day such as 2026-12-01.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="342"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="350"/>
         <source>Goal added: %s (+%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="344"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="352"/>
         <source>Its due date is already past, so it shows as overdue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="366"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="374"/>
         <source>Dropped: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="376"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="384"/>
         <source>Reopened: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="378"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="386"/>
         <source>Its win “%s” went to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
