@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, timezone
 
-from smallwins_desktop.core import goals, wins
+from smallwins_desktop.core import goals, queries, wins
 from smallwins_desktop.core.db import Store
 
 ZONE = timezone.utc
@@ -28,7 +28,7 @@ def fill(store: Store) -> list[wins.WinRecord]:
         wins.add(store, line, today=TODAY, now=NOW)
     gone = wins.add(store, "2026-11-10: Tidied the backlog #ops", today=TODAY, now=NOW)
     wins.delete(store, gone.win.uuid, now=NOW)
-    return wins.list_wins(store, deleted=None)
+    return queries.list_wins(store, deleted=None)
 
 
 def fingerprint(store: Store) -> str:
@@ -51,5 +51,5 @@ def everything(store: Store) -> list[tuple[object, ...]]:
             w.uuid, w.text, w.day, w.kind, w.impact, w.tags, w.goal, w.source,
             w.created_at, w.updated_at, w.deleted_at,
         )
-        for w in wins.list_wins(store, deleted=None)
+        for w in queries.list_wins(store, deleted=None)
     )  # fmt: skip

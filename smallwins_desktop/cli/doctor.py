@@ -21,7 +21,7 @@ from smallwins_desktop.cli.common import (
 
 
 def report(data_dir: Path, *, now: datetime, full: bool = False) -> str:
-    from smallwins_desktop.core import goals, wins
+    from smallwins_desktop.core import goals, queries
     from smallwins_desktop.core.db import list_backups, open_store
     from smallwins_desktop.core.errors import DatabaseRecoveredError
     from smallwins_desktop.core.migrations import LATEST_VERSION
@@ -33,7 +33,7 @@ def report(data_dir: Path, *, now: datetime, full: bool = False) -> str:
         lines.append(f"Recovery:        {recovered}")
         store = open_store(data_dir, now=now)
     with store:
-        counts = wins.totals(store)
+        counts = queries.totals(store)
         backups = list_backups(store.backups)
         newest = f", newest {backups[0].name}" if backups else ""
         size_kib = store.path.stat().st_size / 1024
@@ -46,8 +46,8 @@ def report(data_dir: Path, *, now: datetime, full: bool = False) -> str:
             f"Wins:            {counts.wins} ({counts.setbacks} setbacks, "
             f"{counts.deleted} deleted)",
             f"Goals:           {len(goals.list_goals(store))} ({active_goals} active)",
-            f"Tags:            {len(wins.tag_names(store))}",
-            *_unreadable_lines(wins.unreadable(store)),
+            f"Tags:            {len(queries.tag_names(store))}",
+            *_unreadable_lines(queries.unreadable(store)),
             f"Backups:         {len(backups)} in {store.backups}{newest}",
         ]
         lines += _reminder_lines(store, now)

@@ -27,7 +27,7 @@ from smallwins_desktop.cli.common import (
 
 def cmd_export(args: argparse.Namespace) -> int:
     from smallwins_desktop.core.exchange import export_wins
-    from smallwins_desktop.core.wins import WinFilter
+    from smallwins_desktop.core.queries import WinFilter
 
     today = current_day()
     since = day_arg(args.since, today, "--since")

@@ -33,7 +33,7 @@ OPTIONS = {  # option dest -> the reflection's answer
 
 
 def cmd_reflect(args: argparse.Namespace) -> int:
-    from smallwins_desktop.core import reflections, wins
+    from smallwins_desktop.core import queries, reflections
     from smallwins_desktop.core.errors import CaptureError
 
     today = current_day()
@@ -53,7 +53,7 @@ def cmd_reflect(args: argparse.Namespace) -> int:
             print(_shown(before, day) if before else f"No reflection on {day:%a %d %b %Y} yet.")
             return EXIT_OK
         if not given:
-            todays = wins.list_wins(store, since=day, until=day)
+            todays = queries.list_wins(store, since=day, until=day)
             given = _ask(day, todays, before)
         try:
             saved = reflections.save(store, day, now=current_time(), **given)

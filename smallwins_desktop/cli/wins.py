@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from smallwins_desktop.core.db import Store
-    from smallwins_desktop.core.wins import WinFilter, WinRecord
+    from smallwins_desktop.core.queries import WinFilter
+    from smallwins_desktop.core.wins import WinRecord
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -75,7 +76,7 @@ def add_directly(data_dir: Path, text: str, win_id: str, *, today: date | None =
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from smallwins_desktop.core import wins
+    from smallwins_desktop.core import queries, wins
 
     today = current_day()
     since = day_arg(args.since, today, "--since")
@@ -92,9 +93,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     over_all_time = not ranged and (args.tag is not None or args.search is not None)
     if limit is None and over_all_time and not (args.all or args.json):
         limit = SEARCH_LIST_LIMIT
-    match = wins.WinFilter(since=since, until=until, tag=args.tag, search=args.search)
+    match = queries.WinFilter(since=since, until=until, tag=args.tag, search=args.search)
     with open_store_for(args) as store:
-        unreadable = wins.unreadable(store)
+        unreadable = queries.unreadable(store)
         if unreadable:
             print(
                 f"Note: {len(unreadable)} win(s) have a day that is no date and are not "
@@ -107,7 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         found = list(_newest(store, match, limit))
         more = 0
         if limit is not None and len(found) == limit:
-            more = wins.count_wins(store, match) - len(found)
+            more = queries.count_wins(store, match) - len(found)
         ids = wins.short_ids(store, (w.uuid for w in found))
     if not found:
         print("No wins found." if (args.tag or args.search) else "No wins yet in this range.")
@@ -131,11 +132,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _newest(store: Store, match: WinFilter, limit: int | None) -> Iterable[WinRecord]:
     """The wins `match` picks in day order; with `limit`, only the newest that many."""
-    from smallwins_desktop.core import wins
+    from smallwins_desktop.core import queries
 
     if limit is None:
-        return wins.iter_wins(store, match)
-    return reversed(list(wins.iter_wins(store, match, newest_first=True, limit=limit)))
+        return queries.iter_wins(store, match)
+    return reversed(list(queries.iter_wins(store, match, newest_first=True, limit=limit)))
 
 
 def cmd_edit(args: argparse.Namespace) -> int:

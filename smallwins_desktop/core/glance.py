@@ -10,7 +10,7 @@ version writes. For anything else (an older file that opening will migrate, a ne
 damaged or locked file) it returns None, and the caller opens the store first, as it would
 without a glance. A data dir without a database is a new user's: no wins yet.
 
-The question asked is `wins.count_by_day` for one day, in SQL: a test keeps the two in step.
+The question asked is `queries.count_by_day` for one day, in SQL: a test keeps the two in step.
 """
 
 from __future__ import annotations

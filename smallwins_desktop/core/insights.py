@@ -17,7 +17,7 @@ import itertools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from smallwins_desktop.core import goals, settings, stats, wins
+from smallwins_desktop.core import goals, queries, settings, stats
 from smallwins_desktop.core.capture import KIND_WIN
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.wins import WinRecord
@@ -114,7 +114,7 @@ def confidence_by_week(store: Store, today: date, *, weeks: int = 12) -> list[We
     for day, confidence in rows:
         monday = stats.monday_of(date.fromisoformat(str(day)))
         answers.setdefault(monday, []).append(int(confidence))
-    counts = wins.day_totals(store, since=first, until=today)
+    counts = queries.day_totals(store, since=first, until=today)
     out = []
     for n in range(weeks):
         monday = first + timedelta(weeks=n)
@@ -179,11 +179,11 @@ def gap(store: Store, today: date) -> Insight | None:
     workdays = settings.workdays(store)
     rest = stats.rest_days(store)
     since = today - timedelta(days=60)
-    won = {d for d, t in wins.day_totals(store, since=since, until=today).items() if t.wins}
+    won = {d for d, t in queries.day_totals(store, since=since, until=today).items() if t.wins}
     if today in won:
         return None
     earlier = [d for d in won if d < today]
-    if not earlier and wins.total(store) == 0:
+    if not earlier and queries.total(store) == 0:
         return None
     last = max(earlier) if earlier else since - timedelta(days=1)
     missed, day = 0, today - timedelta(days=1)
@@ -208,14 +208,14 @@ def gap(store: Store, today: date) -> Insight | None:
 def heavy_week(store: Store, today: date) -> Insight | None:
     """More setbacks than wins this week: past wins to look back on, and the reflection."""
     monday = stats.monday_of(today)
-    week = wins.day_totals(store, since=monday, until=today)
+    week = queries.day_totals(store, since=monday, until=today)
     won = sum(t.wins for t in week.values())
     setbacks = sum(t.setbacks for t in week.values())
     if setbacks <= won:
         return None
     past = [
         w
-        for w in wins.iter_wins(
+        for w in queries.iter_wins(
             store, until=monday - timedelta(days=1), kind=KIND_WIN, newest_first=True, limit=50
         )
     ]

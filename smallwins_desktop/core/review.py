@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from smallwins_desktop.core import goals, reflections, stats, wins
+from smallwins_desktop.core import goals, queries, reflections, stats
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.goals import GoalRecord
@@ -71,10 +71,10 @@ class WeekReview:
 @uses_store
 def week_review(store: Store, today: date) -> WeekReview:
     monday = stats.monday_of(today)
-    week = wins.list_wins(store, since=monday, until=today)
+    week = queries.list_wins(store, since=monday, until=today)
     won = [w for w in week if w.kind == KIND_WIN]
     last_monday = monday - timedelta(weeks=1)
-    last_week = wins.day_totals(store, since=last_monday, until=today - timedelta(weeks=1))
+    last_week = queries.day_totals(store, since=last_monday, until=today - timedelta(weeks=1))
     groups: dict[str | None, list[WinRecord]] = {}
     for win in won:
         groups.setdefault(win.goal, []).append(win)

@@ -1,6 +1,6 @@
 """Measures over the journal: streaks, the rhythm of the weeks, the heatmap, on this day.
 
-The database does the counting (`wins.day_totals`: one row a day, never one a win); what is
+The database does the counting (`queries.day_totals`: one row a day, never one a win); what is
 computed here walks days, at most a few thousand over ten years. The pure functions take the
 days in and give numbers out, so each is tested against hand-worked cases; `rhythm` and
 `today_summary` gather what the journal and the tray show, in one call each.
@@ -17,10 +17,11 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from smallwins_desktop.core import settings, wins
+from smallwins_desktop.core import queries, settings
 from smallwins_desktop.core.capture import KIND_SETBACK
 from smallwins_desktop.core.db import Store, uses_store
-from smallwins_desktop.core.wins import DayTotal, WinRecord
+from smallwins_desktop.core.queries import DayTotal
+from smallwins_desktop.core.wins import WinRecord
 
 _LOOKBACK_LIMIT = timedelta(days=3660)
 REST_DAYS = "streak.rest_days"
@@ -259,7 +260,7 @@ def set_rest_day(store: Store, day: date, rest: bool) -> None:
 def rhythm(store: Store, today: date) -> Rhythm:
     """Streaks, the week against last week, 12 weeks of bars, the habit score and the heatmap,
     all from one aggregate query."""
-    totals = wins.day_totals(store, until=today)
+    totals = queries.day_totals(store, until=today)
     workdays = settings.workdays(store)
     rest = rest_days(store)
     won = {day for day, total in totals.items() if total.wins}
@@ -320,7 +321,7 @@ def on_this_day(store: Store, today: date) -> list[Memory]:
     """Wins from a week, a month and a year ago: only the days that have any."""
     found = []
     for label, day in memory_days(today):
-        earlier = tuple(wins.iter_wins(store, since=day, until=day, kind="win"))
+        earlier = tuple(queries.iter_wins(store, since=day, until=day, kind="win"))
         if earlier:
             found.append(Memory(label, day, earlier))
     return found
@@ -337,13 +338,13 @@ class TodaySummary:
 @uses_store
 def today_summary(store: Store, today: date) -> TodaySummary:
     return TodaySummary(
-        wins=wins.count_by_day(store, today, today).get(today, 0),
-        setbacks=wins.count_by_day(store, today, today, kind=KIND_SETBACK).get(today, 0),
+        wins=queries.count_by_day(store, today, today).get(today, 0),
+        setbacks=queries.count_by_day(store, today, today, kind=KIND_SETBACK).get(today, 0),
         streak=streak(
-            wins.days_with_wins(store, until=today),
+            queries.days_with_wins(store, until=today),
             today,
             settings.workdays(store),
             rest_days(store),
         ),
-        total=wins.total(store),
+        total=queries.total(store),
     )

@@ -67,7 +67,7 @@ tests/benchmarks/bare_tray.py (QApplication + one QSystemTrayIcon with the same 
   its .pyc files; the first runs of the session compile it.
 - idle: both apps side by side in the tray, after {settle:g} s to settle; utime+stime of
   /proc/PID/stat over the window (clock tick {tick:g} ms, so resolution {resolution:.3f}%).
-- journal: 100,000 wins written through `wins.add_many` (beside a bare executemany of
+- journal: 100,000 wins written through `bulk.add_many` (beside a bare executemany of
   similar rows), then each command run on that journal and on an empty one, alternately.
 - export, import: the same 100,000 wins exported with `smallwins export -o FILE`, then
   imported into an empty data dir with `smallwins import` (wall time, start-up included);

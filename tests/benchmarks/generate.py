@@ -144,12 +144,12 @@ def fill(store: Store, count: int, *, now: datetime, seed: int = 7, days: int = 
     the bulk write of the wins took."""
     import time
 
-    from smallwins_desktop.core import goals, wins
+    from smallwins_desktop.core import bulk, goals
 
     for slug, title in GOALS:
         if goals.get(store, slug) is None:
             goals.create(store, title, now=now, slug=slug)
     made = drafts(count, now.date(), seed=seed, days=days)
     started = time.perf_counter()
-    wins.add_many(store, [(d, None) for d in made], now=now, source="import")
+    bulk.add_many(store, [(d, None) for d in made], now=now, source="import")
     return time.perf_counter() - started

@@ -38,7 +38,7 @@ TODAY_ONLY_BASELINE = {"today_ms"}  # compared with a journal of today's wins al
 
 @dataclass
 class JournalFigure:
-    bulk_rate: float = 0.0  # wins per second through `wins.add_many`
+    bulk_rate: float = 0.0  # wins per second through `bulk.add_many`
     bare_rate: float = 0.0  # rows per second of a plain executemany into a bare table
     commands: dict[str, tuple[Sample, Sample]] = field(default_factory=dict)  # full, empty
     memory: dict[str, tuple[Sample, Sample]] = field(default_factory=dict)  # MiB: full, empty
@@ -116,18 +116,18 @@ print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 def _today_only(full: Path, today: Path) -> None:
     """A journal holding only the full one's wins of today: the baseline for what reads today
     alone, so the figure shows what the years of history cost it (nothing, ideally)."""
-    from smallwins_desktop.core import wins
+    from smallwins_desktop.core import bulk, queries
     from smallwins_desktop.core.capture import Draft
     from smallwins_desktop.core.db import open_store
 
     with open_store(full, now=NOW) as store:
-        todays = wins.list_wins(store, since=NOW.date(), until=NOW.date(), deleted=None)
+        todays = queries.list_wins(store, since=NOW.date(), until=NOW.date(), deleted=None)
     drafts = [
         (Draft(text=w.text, day=w.day, kind=w.kind, impact=w.impact, tags=w.tags), None)
         for w in todays
     ]
     with open_store(today, now=NOW) as store:
-        wins.add_many(store, drafts, now=NOW, source="import")
+        bulk.add_many(store, drafts, now=NOW, source="import")
 
 
 def _probe(data_dir: Path) -> dict[str, float]:
@@ -183,7 +183,7 @@ def journal_rows(figure: JournalFigure, size: int = JOURNAL_SIZE) -> list[Row]:
     scale = f"{size // 1000}k wins" if size >= 1000 else f"{size} wins"
     rows = [
         Row(
-            "bulk write in core (`wins.add_many`)",
+            "bulk write in core (`bulk.add_many`)",
             f"{figure.bulk_rate:,.0f} wins/s",
             f"bare executemany {figure.bare_rate:,.0f} rows/s",
             ratio(figure.bulk_rate / figure.bare_rate),

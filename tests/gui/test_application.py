@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from smallwins_desktop import ipc
 from smallwins_desktop.app.application import SmallWinsApp
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 from tests.qt_app import ask, started_app
@@ -139,7 +139,7 @@ def test_ipc_add_saves_through_the_running_app_and_updates_the_tray(
     assert reply is not None
     assert reply["ok"], reply
     assert reply["message"] == "Saved: Handed over #ipc !!"
-    [win] = wins.list_wins(store)
+    [win] = queries.list_wins(store)
     assert (win.text, win.source) == ("Handed over", "cli")
     assert app.tray is not None
     assert app.tray.has_win_today
@@ -150,7 +150,7 @@ def test_ipc_add_with_empty_text_answers_an_error(
 ) -> None:
     reply = ask(qtbot, data_dir, {"cmd": "add", "text": "   "})
     assert reply == {"v": 1, "ok": False, "error": "Nothing to save: write what moved forward."}
-    assert wins.list_wins(store) == []
+    assert queries.list_wins(store) == []
 
 
 def test_ipc_show_capture_presents_the_window(
@@ -319,7 +319,7 @@ def test_smallwins_add_hands_the_win_over_without_loading_the_cli_or_peewee(
     assert result.returncode == 0, result.stderr
     assert "Saved: Handed over #fast" in result.stdout
     assert "loaded: [] code: 0" in result.stdout
-    [win] = wins.list_wins(store)
+    [win] = queries.list_wins(store)
     assert (win.text, win.tags, win.source) == ("Handed over", ("fast",), "cli")
 
 

@@ -10,14 +10,14 @@ from pytestqt.qtbot import QtBot
 from smallwins_desktop.app import look
 from smallwins_desktop.app.capture.window import HIDE_AFTER_RESURFACED_MS, CaptureWindow
 from smallwins_desktop.app.journal.journal import DRAFT_KEY, Journal
-from smallwins_desktop.core import goals, settings, wins
+from smallwins_desktop.core import goals, queries, settings, wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store, open_store
 from smallwins_desktop.core.wins import MAX_TEXT_LENGTH
 
 
 def saved(store: Store) -> list[wins.WinRecord]:
-    return wins.list_wins(store)
+    return queries.list_wins(store)
 
 
 def test_typing_a_line_and_enter_saves_the_win_and_hides(
@@ -242,7 +242,7 @@ def test_tags_used_on_similar_wins_are_suggested_and_added_with_a_click(
     assert window.editor.text() == "Another flaky test fixed #testing"
     qtbot.waitUntil(lambda: window.suggestions.suggestions() == ["ci"])  # not offered twice
     qtbot.keyClick(window.editor, Qt.Key.Key_Return)
-    assert wins.list_wins(store, search="another")[0].tags == ("testing",)
+    assert queries.list_wins(store, search="another")[0].tags == ("testing",)
 
 
 def test_a_milestone_is_celebrated_once_even_if_its_win_is_deleted_and_logged_again(

@@ -21,7 +21,7 @@ from smallwins_desktop.app.exchange import (
     open_import_dialog,
 )
 from smallwins_desktop.app.journal.journal import Journal
-from smallwins_desktop.core import backup, wins
+from smallwins_desktop.core import backup, queries
 from smallwins_desktop.core.db import list_backups
 from smallwins_desktop.core.exchange.importer import ImportResult
 from tests.exchange_data import fill, fingerprint
@@ -95,7 +95,7 @@ def test_import_previews_then_imports_and_the_journal_hears_of_it(
 ) -> None:
     fill(journal.store)
     exported = _exported_json(journal, tmp_path)
-    for win in wins.list_wins(journal.store, deleted=None):  # an empty journal to bring it into
+    for win in queries.list_wins(journal.store, deleted=None):  # an empty journal to bring it into
         journal.store.db.execute_sql("DELETE FROM win WHERE uuid = ?", (win.uuid,))
     journal.store.db.execute_sql("DELETE FROM win_fts")
     dialog = ImportDialog(journal, choose_file=lambda parent, title: str(exported))
@@ -112,7 +112,7 @@ def test_import_previews_then_imports_and_the_journal_hears_of_it(
     with qtbot.waitSignals([dialog.imported, journal.changed]):
         dialog.import_button.click()
     assert dialog.preview_label.text() == "Added 5 wins."
-    assert len(wins.list_wins(journal.store, deleted=None)) == 5
+    assert len(queries.list_wins(journal.store, deleted=None)) == 5
     assert not dialog.import_button.isEnabled()
 
 
@@ -141,7 +141,7 @@ def test_the_preview_names_a_jrnl_entry_too_long_for_one_win_and_imports_it_whol
     with qtbot.waitSignal(dialog.imported):
         dialog.import_button.click()
     assert dialog.preview_label.text().startswith("Added 3 wins.")
-    texts = [w.text for w in wins.list_wins(journal.store, since=None)]
+    texts = [w.text for w in queries.list_wins(journal.store, since=None)]
     assert sum("(part " in t for t in texts) == 2
 
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from smallwins_desktop.app.journal.goals_view import GoalsView
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.window import JournalWindow
-from smallwins_desktop.core import config, goals, wins
+from smallwins_desktop.core import config, goals, queries, wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 
@@ -67,7 +67,7 @@ def test_pressing_done_records_the_win_and_celebrates(
 
     assert completed == ["site"]
     assert goals.find(store, "site").status == "done"
-    texts = [(w.text, w.impact) for w in wins.list_wins(store)]
+    texts = [(w.text, w.impact) for w in queries.list_wins(store)]
     assert ("Completed: Ship the landing page", 2) in texts
     assert "Nice — that moved things forward." in view.message.text()
     assert "site" not in view.rows  # done goals leave the list of active ones
@@ -96,7 +96,7 @@ def test_drop_lets_a_goal_go_without_a_win(
     qtbot.mouseClick(view.rows["docs"].drop_button, Qt.MouseButton.LeftButton)
 
     assert goals.find(store, "docs").status == "dropped"
-    assert [w.text for w in wins.list_wins(store)] == ["Built the hero"]
+    assert [w.text for w in queries.list_wins(store)] == ["Built the hero"]
     assert "docs" not in view.rows
 
 
@@ -181,7 +181,7 @@ def test_undo_right_after_done_reopens_the_goal_and_trashes_its_win(
 
     assert reopened == ["site"]
     assert goals.find(store, "site").status == "active"
-    assert [w.text for w in wins.list_wins(store)] == ["Built the hero"]
+    assert [w.text for w in queries.list_wins(store)] == ["Built the hero"]
     assert [w.text for w in wins.trash(store)] == ["Completed: Ship the landing page"]
     assert journal.rhythm().this_week == 1  # the completion no longer counts
     assert view.rows["site"].bar.progress == goals.Progress(1, 3, done=False)
@@ -229,7 +229,7 @@ def test_closed_goals_are_shown_on_asking_and_reopen_from_their_row(
     assert goals.find(store, "docs").status == "active"
     assert view.rows["docs"].due.text() == "Overdue since 2026-11-19"
     assert not view.rows["docs"].reopen_button.isVisible()
-    assert [w.text for w in wins.list_wins(store)] == ["Built the hero"]
+    assert [w.text for w in queries.list_wins(store)] == ["Built the hero"]
 
 
 def test_a_micro_goal_under_a_done_objective_is_refused_inline(

@@ -19,12 +19,12 @@ from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.timeline import FIRST_PAGE, PAGE_SIZE, day_heading
 from smallwins_desktop.app.journal.trash import TrashDialog
 from smallwins_desktop.app.journal.window import JournalWindow
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import bulk, queries, wins
 from smallwins_desktop.core.capture import parse
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
+from smallwins_desktop.core.queries import DayTotal, WinFilter
 from smallwins_desktop.core.stats import HeatCell
-from smallwins_desktop.core.wins import DayTotal, WinFilter
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def _bulk(store: Store, clock: FixedClock, lines: list[tuple[str, int]]) -> None
     """Save `(line, days ago)` pairs through the core's bulk path."""
     today = clock.now().date()
     drafts = [(parse(line, today - timedelta(days=ago)), None) for line, ago in lines]
-    wins.add_many(store, drafts, now=clock.now(), source="import")
+    bulk.add_many(store, drafts, now=clock.now(), source="import")
 
 
 def _texts(window: JournalWindow) -> list[str]:
@@ -111,7 +111,7 @@ def test_search_as_you_type_narrows_the_timeline_and_marks_the_matches(
     assert sorted(_texts(journal_window)) == ["Released v2", "Shipped the release notes"]
     assert journal_window.delegate.search == "releas"
     # the word the prefix matched is marked, as the search index matched it
-    assert wins.match_spans("Shipped the release notes", "releas") == [(12, 19)]
+    assert queries.match_spans("Shipped the release notes", "releas") == [(12, 19)]
     assert "matching “releas”" in journal_window.summary.text()
     assert journal_window.clear_button.isEnabled()
 
@@ -233,7 +233,7 @@ def test_enter_edits_in_place_and_the_edit_is_saved_and_undoable(
         3,
     )
     assert journal_window.model.win(0).text == "Fixed the flaky upload test"  # type: ignore[union-attr]
-    assert wins.list_wins(store, search="upload")[0].uuid == uuid  # the index follows
+    assert queries.list_wins(store, search="upload")[0].uuid == uuid  # the index follows
 
     journal_window.undo_action.trigger()  # Ctrl+Z
     back = wins.get(store, uuid)
@@ -295,7 +295,7 @@ def test_delete_then_undo_from_the_bar_and_from_ctrl_z(
     back = wins.get(store, uuid)
     assert back.deleted_at is None
     assert list(back.tags) == ["team"]
-    assert [w.uuid for w in wins.list_wins(store, search="keep")] == [uuid]
+    assert [w.uuid for w in queries.list_wins(store, search="keep")] == [uuid]
     assert "Keep me" in _texts(window)
 
     window.view.setCurrentIndex(window.model.index(window.model.row_of(uuid) or 0))
@@ -303,14 +303,14 @@ def test_delete_then_undo_from_the_bar_and_from_ctrl_z(
     assert wins.trash(store)[0].uuid == uuid
     window.undo_action.trigger()  # Ctrl+Z does the same
     assert wins.trash(store) == []
-    assert wins.count_wins(store, WinFilter()) == 2
+    assert queries.count_wins(store, WinFilter()) == 2
 
 
 def test_the_trash_restores_and_says_how_long_is_left(
     store: Store, clock: FixedClock, journal: Journal, qtbot: QtBot
 ) -> None:
     _bulk(store, clock, [("Deleted by mistake", 0)])
-    uuid = wins.list_wins(store)[0].uuid
+    uuid = queries.list_wins(store)[0].uuid
     journal.delete(uuid)
     dialog = TrashDialog(journal)
     qtbot.addWidget(dialog)
@@ -384,7 +384,7 @@ def test_scrolling_on_after_the_last_loaded_win_went_elsewhere_skips_nothing(
     model.fetchMore(model.index(-1))
     shown = [model.win(row).uuid for row in range(model.rowCount())]  # type: ignore[union-attr]
     assert len(shown) == len(set(shown))  # nothing twice
-    everything = [w.uuid for w in wins.iter_wins(store, newest_first=True)]
+    everything = [w.uuid for w in queries.iter_wins(store, newest_first=True)]
     assert [u for u in shown if u != last.uuid] == everything[: len(shown) - 1]
 
 
@@ -400,7 +400,7 @@ def test_the_editor_suggests_tags_from_similar_wins_and_adds_the_chosen_one(
     qtbot.mouseClick(editor.suggestions.buttons[0], Qt.MouseButton.LeftButton)
     assert editor.tags.text() == "ci"
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert wins.list_wins(store, search="login")[0].tags == ("ci",)
+    assert queries.list_wins(store, search="login")[0].tags == ("ci",)
 
 
 def test_file_export_starts_from_the_filters_in_force_and_import_opens_its_dialog(

@@ -38,7 +38,7 @@ from smallwins_desktop.app.journal.editor import WinEditor
 from smallwins_desktop.app.journal.trash import TrashDialog
 from smallwins_desktop.app.theme import Theme
 from smallwins_desktop.app.tray.fallback_window import FallbackWindow
-from smallwins_desktop.core import goals, wins
+from smallwins_desktop.core import goals, queries, wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.stats import TodaySummary
@@ -125,7 +125,7 @@ def windows(
         trash.show()
         shown["trash"] = trash
         editor = WinEditor(app.journal)
-        editor.load(wins.list_wins(store)[0])
+        editor.load(queries.list_wins(store)[0])
         editor.resize(640, editor.sizeHint().height())
         editor.show()
         qtbot.addWidget(editor)

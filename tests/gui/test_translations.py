@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from smallwins_desktop.app.journal.heatmap import day_tooltip
 from smallwins_desktop.app.tray.tray import summary_text
+from smallwins_desktop.core.queries import DayTotal
 from smallwins_desktop.core.stats import HeatCell, TodaySummary
-from smallwins_desktop.core.wins import DayTotal
 from smallwins_desktop.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]

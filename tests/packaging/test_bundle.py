@@ -182,9 +182,9 @@ def test_the_bundle_runs_the_tray_app_and_saves_a_win_sent_over_its_socket(
     )
 
     # The win is in the database file, as this checkout's code reads it.
-    from smallwins_desktop.core import wins
+    from smallwins_desktop.core import queries
     from smallwins_desktop.core.db import open_store
 
     with open_store(data_dir, now=datetime.now().astimezone()) as store:
-        found = [(w.uuid, w.text, w.tags, w.source) for w in wins.list_wins(store)]
+        found = [(w.uuid, w.text, w.tags, w.source) for w in queries.list_wins(store)]
     assert found == [(win_id, "Shipped the bundle", ("release",), "cli")]

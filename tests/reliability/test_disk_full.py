@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from smallwins_desktop.app.capture.window import CaptureWindow
 from smallwins_desktop.app.journal.journal import Journal
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries, wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import DiskFullError
@@ -41,10 +41,10 @@ def test_core_add_on_a_full_disk_raises_a_plain_message_and_keeps_earlier_wins(
 ) -> None:
     wins.add(store, "Saved before the disk filled", today=today, now=now)
     _fill_the_disk(store)
-    before = len(wins.list_wins(store, since=date(2000, 1, 1)))
+    before = len(queries.list_wins(store, since=date(2000, 1, 1)))
     with pytest.raises(DiskFullError, match=r"The disk is full.*nothing was saved"):
         wins.add(store, "Filler again " + "x" * 1_900, today=today, now=now)
-    texts = [w.text for w in wins.list_wins(store, since=date(2000, 1, 1))]
+    texts = [w.text for w in queries.list_wins(store, since=date(2000, 1, 1))]
     assert len(texts) == before
     assert "Saved before the disk filled" in texts
 
@@ -64,5 +64,5 @@ def test_the_capture_box_shows_a_full_disk_and_keeps_the_text(store: Store, qtbo
     assert window.editor.text() == typed
     assert "The disk is full" in window.message.text()
     assert window.message.isVisible()
-    assert wins.list_wins(store, since=date(2026, 11, 20)) == []
+    assert queries.list_wins(store, since=date(2026, 11, 20)) == []
     journal.stop_watching()

@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pytestqt.qtbot import QtBot
 
 from smallwins_desktop.app.application import SmallWinsApp
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries, wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import CaptureError
@@ -42,13 +42,13 @@ def test_the_same_client_id_saves_one_win(store: Store, today: date, now: dateti
     first = wins.add(store, "Once only #qa", today=today, now=now, uuid=win_id)
     again = wins.add(store, "Once only #qa", today=today, now=now, uuid=win_id)
     assert first.win.uuid == again.win.uuid == win_id
-    assert [w.text for w in wins.list_wins(store)] == ["Once only"]
+    assert [w.text for w in queries.list_wins(store)] == ["Once only"]
 
 
 def test_a_malformed_client_id_is_refused(store: Store, today: date, now: datetime) -> None:
     with pytest.raises(CaptureError, match="not a valid win id"):
         wins.add(store, "With a bad id", today=today, now=now, uuid="not-a-uuid")
-    assert wins.list_wins(store) == []
+    assert queries.list_wins(store) == []
 
 
 def test_a_win_the_app_saved_is_not_saved_again_by_the_fallback_path(
@@ -63,7 +63,7 @@ def test_a_win_the_app_saved_is_not_saved_again_by_the_fallback_path(
     wins.add(store, "Handed over once", today=today, now=now, uuid=win_id)
     # ...and a retry of the request arrives too.
     assert ask(qtbot, data_dir, message) is not None
-    assert [w.text for w in wins.list_wins(store)] == ["Handed over once"]
+    assert [w.text for w in queries.list_wins(store)] == ["Handed over once"]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_ipc_add_with_bad_fields_answers_an_error_and_saves_nothing(
     assert reply is not None
     assert reply["ok"] is False
     assert reply["error"]
-    assert wins.list_wins(store) == []
+    assert queries.list_wins(store) == []
 
 
 def test_ipc_add_files_the_win_under_the_clients_today(
@@ -92,5 +92,5 @@ def test_ipc_add_files_the_win_under_the_clients_today(
     reply = ask(qtbot, data_dir, {"cmd": "add", "text": "Late night", "today": "2026-11-21"})
     assert reply is not None
     assert reply["ok"], reply
-    [win] = wins.list_wins(store, since=date(2026, 11, 21))
+    [win] = queries.list_wins(store, since=date(2026, 11, 21))
     assert win.day == date(2026, 11, 21)

@@ -30,7 +30,7 @@ from pytestqt.qtbot import QtBot
 from smallwins_desktop import ipc, paths
 from smallwins_desktop.app import ipc_server
 from smallwins_desktop.app.ipc_server import MAX_CLIENTS, IpcServer
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries
 from smallwins_desktop.core.db import open_store
 from tests.qt_app import ask
 
@@ -154,7 +154,7 @@ def test_an_add_the_busy_app_turned_away_is_saved_directly(
     [result] = done
     assert result.returncode == 0, result.stderr
     with open_store(data_dir) as store:
-        assert [w.text for w in wins.list_wins(store, since=date(2000, 1, 1))] == [
+        assert [w.text for w in queries.list_wins(store, since=date(2000, 1, 1))] == [
             "Saved despite the crowd"
         ]
 

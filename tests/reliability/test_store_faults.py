@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pytestqt.qtbot import QtBot
 
 from smallwins_desktop.app.journal.journal import Journal
-from smallwins_desktop.core import db, wins
+from smallwins_desktop.core import db, queries, wins
 from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store, open_store
 from smallwins_desktop.core.errors import (
@@ -235,10 +235,12 @@ def test_a_win_and_its_milestone_land_together_so_a_retry_saves_it_once(
 
     with pytest.raises(DiskFullError):
         journal.add(draft, source="capture")
-    assert wins.list_wins(store, since=date(2000, 1, 1)) == []
+    assert queries.list_wins(store, since=date(2000, 1, 1)) == []
 
     store.db.execute_sql("DROP TRIGGER fail_setting")
     _, celebration = journal.add(draft, source="capture")
-    assert [w.text for w in wins.list_wins(store, since=date(2000, 1, 1))] == ["The first win ever"]
+    assert [w.text for w in queries.list_wins(store, since=date(2000, 1, 1))] == [
+        "The first win ever"
+    ]
     assert celebration.milestone is not None
     journal.stop_watching()

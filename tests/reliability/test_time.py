@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries
 from smallwins_desktop.core.clock import SystemClock
 from smallwins_desktop.core.db import open_store
 
@@ -67,5 +67,5 @@ def test_a_win_from_the_terminal_lands_on_the_users_today(
     )
     after = SystemClock().today()
     with open_store(data_dir) as store:
-        [win] = wins.list_wins(store, since=date(2000, 1, 1))
+        [win] = queries.list_wins(store, since=date(2000, 1, 1))
     assert win.day in {before, after}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from smallwins_desktop.core import backup, wins
+from smallwins_desktop.core import backup, queries, wins
 from smallwins_desktop.core.db import list_backups, open_store
 from smallwins_desktop.core.errors import DatabaseBusyError, StoreError
 from tests.exchange_data import fingerprint
@@ -79,7 +79,7 @@ def test_restore_puts_the_newest_backup_back_and_keeps_the_current_one(data_dir:
     done = backup.restore(data_dir, None, now=NOW + timedelta(minutes=1))
 
     with open_store(data_dir, now=NOW + timedelta(minutes=1)) as store:
-        assert [w.text for w in wins.list_wins(store, since=TODAY)] == ["In the backup"]
+        assert [w.text for w in queries.list_wins(store, since=TODAY)] == ["In the backup"]
     assert done.previous is not None
     assert "before-restore" in done.previous.name
     with open_store(data_dir / "check", now=NOW) as scratch:

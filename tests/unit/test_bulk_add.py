@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smallwins_desktop.core import goals, wins
+from smallwins_desktop.core import bulk, goals, queries, wins
 from smallwins_desktop.core.capture import Draft, parse
 from smallwins_desktop.core.db import Store, open_store
 from smallwins_desktop.core.errors import CaptureError
@@ -35,37 +35,37 @@ def test_bulk_adds_store_exactly_what_single_adds_store(
     drafts = [parse(line, today) for line in LINES]
     with (
         open_store(tmp_path / "one", now=now) as one,
-        open_store(tmp_path / "bulk", now=now) as bulk,
+        open_store(tmp_path / "bulk", now=now) as many,
     ):
-        for store in (one, bulk):
+        for store in (one, many):
             goals.create(store, "Launch", now=now, slug="launch")
         for draft, win_id in zip(drafts, ids, strict=True):
             wins.add_draft(one, draft, now=now, source="import", uuid=win_id)
 
-        result = wins.add_many(bulk, zip(drafts, ids, strict=True), now=now, source="import")
+        result = bulk.add_many(many, zip(drafts, ids, strict=True), now=now, source="import")
 
-        assert result == wins.BulkResult(added=4, skipped=0)
+        assert result == bulk.BulkResult(added=4, skipped=0)
         since = date(2000, 1, 1)
-        assert _comparable(wins.list_wins(bulk, since=since)) == _comparable(
-            wins.list_wins(one, since=since)
+        assert _comparable(queries.list_wins(many, since=since)) == _comparable(
+            queries.list_wins(one, since=since)
         )
         for query in ("release", "runbook", "team"):
-            assert {w.uuid for w in wins.list_wins(bulk, search=query)} == {
-                w.uuid for w in wins.list_wins(one, search=query)
+            assert {w.uuid for w in queries.list_wins(many, search=query)} == {
+                w.uuid for w in queries.list_wins(one, search=query)
             }
-        assert wins.tags_in_use(bulk) == wins.tags_in_use(one)
+        assert queries.tags_in_use(many) == queries.tags_in_use(one)
 
 
 def test_the_same_file_twice_adds_nothing_the_second_time(
     store: Store, today: date, now: datetime
 ) -> None:
     entries = [(parse(line, today), str(uuidlib.uuid4())) for line in LINES]
-    assert wins.add_many(store, entries, now=now, source="import").added == 4
+    assert bulk.add_many(store, entries, now=now, source="import").added == 4
 
-    again = wins.add_many(store, [*entries, *entries], now=now, source="import")
+    again = bulk.add_many(store, [*entries, *entries], now=now, source="import")
 
-    assert again == wins.BulkResult(added=0, skipped=4)
-    assert wins.total(store) + wins.total(store, kind="setback") == 4
+    assert again == bulk.BulkResult(added=0, skipped=4)
+    assert queries.total(store) + queries.total(store, kind="setback") == 4
 
 
 def test_one_bad_entry_names_itself_and_nothing_is_saved(
@@ -75,21 +75,21 @@ def test_one_bad_entry_names_itself_and_nothing_is_saved(
     entries.insert(2, (Draft(text="   ", day=today), None))
 
     with pytest.raises(CaptureError, match="Entry 3: Nothing to save"):
-        wins.add_many(store, entries, now=now, source="import")
+        bulk.add_many(store, entries, now=now, source="import")
 
-    assert wins.list_wins(store, since=date(2000, 1, 1)) == []
-    assert wins.tags_in_use(store) == []
+    assert queries.list_wins(store, since=date(2000, 1, 1)) == []
+    assert queries.tags_in_use(store) == []
 
 
 def test_streamed_listing_yields_what_the_list_holds_across_batches(
     store: Store, today: date, now: datetime
 ) -> None:
     entries = [(parse(f"Step {i} of the release #r{i % 3}", today), None) for i in range(1_203)]
-    wins.add_many(store, entries, now=now, source="import")  # more than two batches of 500
+    bulk.add_many(store, entries, now=now, source="import")  # more than two batches of 500
 
-    streamed = list(wins.iter_wins(store, search="release"))
+    streamed = list(queries.iter_wins(store, search="release"))
 
-    assert streamed == wins.list_wins(store, search="release")
+    assert streamed == queries.list_wins(store, search="release")
     assert len(streamed) == 1_203
     assert {w.tags for w in streamed} == {("r0",), ("r1",), ("r2",)}
     assert all(w.created_at.tzinfo is not None for w in streamed)

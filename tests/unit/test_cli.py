@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from smallwins_desktop import __version__
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries, wins
 from smallwins_desktop.core.db import open_store
 from smallwins_desktop.core.migrations import LATEST_VERSION
 
@@ -87,7 +87,7 @@ def _seed(data_dir: Path, *lines: str) -> None:
 def _stored(data_dir: Path) -> list[wins.WinRecord]:
     """Every win in the database, deleted or not, read in-process."""
     with open_store(data_dir) as store:
-        return wins.list_wins(store, deleted=None)
+        return queries.list_wins(store, deleted=None)
 
 
 def _assert_user_error(done: subprocess.CompletedProcess[str], *fragments: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries
 from smallwins_desktop.core.db import list_backups, open_store
 from tests.exchange_data import NOW, fill, fingerprint
 from tests.unit.test_cli import SMALLWINS, _ok, _run
@@ -70,7 +70,7 @@ def test_import_moves_a_journal_and_a_second_import_adds_nothing(
     assert first.strip() == "Added 5 wins, 1 goal."
     assert second.strip() == "Added 0 wins; 5 already in the journal were skipped."
     with open_store(other, now=NOW) as store:
-        assert len(wins.list_wins(store, deleted=None)) == 5
+        assert len(queries.list_wins(store, deleted=None)) == 5
 
 
 def test_importing_a_jrnl_journal_with_a_very_long_entry_goes_through_and_names_it(
@@ -90,7 +90,7 @@ def test_importing_a_jrnl_journal_with_a_very_long_entry_goes_through_and_names_
     length = len(f"Quarter notes\n{essay.strip()}")
     assert told[2] == f"  journal.txt line 3: {length:,} characters, 2 wins"
     with open_store(data_dir, now=NOW) as store:
-        assert len(wins.list_wins(store, since=date(2026, 11, 1))) == 3
+        assert len(queries.list_wins(store, since=date(2026, 11, 1))) == 3
 
 
 def test_a_bad_import_is_one_clear_line_and_changes_nothing(data_dir: Path, tmp_path: Path) -> None:

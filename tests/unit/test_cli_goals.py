@@ -15,7 +15,7 @@ import pytest
 
 from smallwins_desktop.cli.common import UserError
 from smallwins_desktop.cli.goals import due_arg
-from smallwins_desktop.core import goals, wins
+from smallwins_desktop.core import goals, queries, wins
 from smallwins_desktop.core.db import open_store
 
 SMALLWINS = Path(sys.executable).parent / ("smallwins.exe" if os.name == "nt" else "smallwins")
@@ -144,7 +144,7 @@ def test_goal_done_records_the_win_celebrates_and_names_the_objective_left(
     assert lines[1].startswith("Nice — that moved things forward.")
     assert "goal done launch" in lines[2]
     with open_store(data_dir) as store:
-        [win] = wins.list_wins(store, deleted=None)
+        [win] = queries.list_wins(store, deleted=None)
     assert (win.text, win.impact, win.goal) == ("Completed: Ship the site", 2, "site")
     listing = _ok(data_dir, "goal", "list", "--all").stdout
     assert "+site  Ship the site  [######] done" in listing
@@ -243,7 +243,7 @@ def test_goal_reopen_undoes_done_and_drop_and_says_what_changed(data_dir: Path) 
     ]
     assert "+site  Site  [###---] 1/2" in _ok(data_dir, "goal", "list").stdout
     with open_store(data_dir) as store:
-        assert [w.text for w in wins.list_wins(store)] == ["Built the hero"]
+        assert [w.text for w in queries.list_wins(store)] == ["Built the hero"]
     _ok(data_dir, "goal", "drop", "launch")
 
     back = _ok(data_dir, "goal", "reopen", "launch")

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from smallwins_desktop.core import wins
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.exchange import export_wins, markdown
-from smallwins_desktop.core.wins import WinFilter
+from smallwins_desktop.core.queries import WinFilter
 from tests.exchange_data import NOW, TODAY, ZONE, fill
 
 

@@ -10,12 +10,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from smallwins_desktop import paths
-from smallwins_desktop.core import glance, wins
+from smallwins_desktop.core import glance, queries, wins
 from smallwins_desktop.core.db import Store, open_store
 
 
 def _count(store: Store, day: date) -> int:
-    return wins.count_by_day(store, day, day).get(day, 0)
+    return queries.count_by_day(store, day, day).get(day, 0)
 
 
 def test_a_new_users_data_dir_has_no_wins_yet(tmp_path: Path, today: date) -> None:

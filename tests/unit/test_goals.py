@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from smallwins_desktop.core import config, goals, settings, wins
+from smallwins_desktop.core import bulk, config, goals, queries, settings, wins
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import CaptureError, GoalError, NotFoundError
 from smallwins_desktop.core.models import Goal, Win
@@ -204,7 +204,7 @@ def test_the_tree_of_active_goals_leaves_out_closed_ones(store: Store) -> None:
 def test_progress_is_counted_by_one_grouped_query_not_per_win(store: Store) -> None:
     goals.create(store, "Insights", now=NOW, slug="insights", target=5)
     entries = [(wins.parse(f"Insight {n} +insights", TODAY), None) for n in range(300)]
-    wins.add_many(store, entries, now=NOW, source="import")
+    bulk.add_many(store, entries, now=NOW, source="import")
     statements: list[str] = []
     real = store.db.execute_sql
 
@@ -268,7 +268,7 @@ def test_completing_an_objective_waits_for_its_micro_goals_and_then_is_big(
 
     with pytest.raises(GoalError, match=r"1 active micro-goal \(\+site\)"):
         goals.complete(store, "launch", now=NOW, today=TODAY)
-    assert wins.total(store) == 0
+    assert queries.total(store) == 0
     goals.complete(store, "site", now=NOW, today=TODAY)
 
     assert goals.complete(store, "launch", now=NOW, today=TODAY).win.impact == 3
@@ -284,7 +284,7 @@ def test_a_goal_is_completed_once_and_a_second_time_changes_nothing(store: Store
         goals.drop(store, "site", now=NOW)
     with pytest.raises(NotFoundError):
         goals.complete(store, "nowhere", now=NOW, today=TODAY)
-    assert wins.total(store) == 1
+    assert queries.total(store) == 1
     assert goals.find(store, "site").done_at == NOW
 
 
@@ -315,7 +315,7 @@ def test_dropping_an_objective_drops_its_active_micro_goals_without_a_win(store:
 
     assert [(g.slug, g.status) for g in dropped] == [("launch", "dropped"), ("site", "dropped")]
     assert goals.find(store, "docs").status == "done"
-    assert wins.total(store) == 1  # the docs' completion, nothing for the drop
+    assert queries.total(store) == 1  # the docs' completion, nothing for the drop
 
 
 def test_reopening_a_goal_done_by_mistake_makes_it_active_and_trashes_its_win(
@@ -334,10 +334,10 @@ def test_reopening_a_goal_done_by_mistake_makes_it_active_and_trashes_its_win(
     assert reopening.trashed_win is not None
     assert reopening.trashed_win.uuid == done.win.uuid
     assert reopening.trashed_win.deleted_at == later
-    assert [w.text for w in wins.list_wins(store)] == ["Built the landing page"]
+    assert [w.text for w in queries.list_wins(store)] == ["Built the landing page"]
     assert [w.uuid for w in wins.trash(store)] == [done.win.uuid]
     assert goals.progress(store, "site") == goals.Progress(1, 2, done=False)
-    assert wins.total(store) == 1
+    assert queries.total(store) == 1
 
 
 def test_after_reopening_streaks_and_totals_are_as_before_the_goal_was_done(
@@ -361,7 +361,7 @@ def test_after_reopening_streaks_and_totals_are_as_before_the_goal_was_done(
         before.heatmap,
     )
     assert stats.today_summary(store, TODAY) == summary
-    assert wins.list_wins(store, since=TODAY, until=TODAY) == []
+    assert queries.list_wins(store, since=TODAY, until=TODAY) == []
 
 
 def test_a_reopened_goal_can_be_done_again_and_counts_once(store: Store) -> None:
@@ -374,7 +374,7 @@ def test_a_reopened_goal_can_be_done_again_and_counts_once(store: Store) -> None
 
     assert goals.find(store, "site").done_win == again.win.uuid
     assert goals.progress(store, "site") == goals.Progress(1, 1, done=True)
-    assert sorted(w.text for w in wins.list_wins(store)) == ["A step", "Completed: Site"]
+    assert sorted(w.text for w in queries.list_wins(store)) == ["A step", "Completed: Site"]
 
 
 def test_reopening_a_dropped_objective_brings_back_the_micro_goals_dropped_with_it(
@@ -397,7 +397,7 @@ def test_reopening_a_dropped_objective_brings_back_the_micro_goals_dropped_with_
     assert reopening.trashed_win is None
     assert goals.find(store, "docs").status == "done"
     assert goals.find(store, "blog").status == "dropped"
-    assert wins.total(store) == 1  # the docs' completion stays
+    assert queries.total(store) == 1  # the docs' completion stays
     assert goals.progress(store, "launch") == goals.Progress(1, 2, done=False)
 
 
@@ -410,12 +410,12 @@ def test_a_micro_goal_reopens_only_under_an_active_objective(store: Store) -> No
     with pytest.raises(GoalError, match=r"part of \+launch, which is done: reopen \+launch first"):
         goals.reopen(store, "site", now=NOW)
     assert goals.find(store, "site").status == "done"
-    assert wins.total(store) == 2
+    assert queries.total(store) == 2
 
     goals.reopen(store, "launch", now=NOW)
     goals.reopen(store, "site", now=NOW)
     assert [g.status for g in goals.list_goals(store)] == ["active", "active"]
-    assert wins.total(store) == 0
+    assert queries.total(store) == 0
 
 
 def test_reopening_an_active_or_unknown_goal_is_refused_and_changes_nothing(

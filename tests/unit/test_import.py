@@ -15,12 +15,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smallwins_desktop.core import goals, reflections, wins
+from smallwins_desktop.core import bulk, goals, queries, reflections, wins
+from smallwins_desktop.core.bulk import BulkEntry, Stamps
 from smallwins_desktop.core.capture import TAG_PATTERN, Draft
 from smallwins_desktop.core.db import Store, open_store
 from smallwins_desktop.core.errors import ExchangeError
 from smallwins_desktop.core.exchange import export_wins, import_file
-from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter
+from smallwins_desktop.core.queries import WinFilter
 from tests.exchange_data import NOW, TODAY, ZONE, everything, fill, fingerprint
 
 
@@ -165,7 +166,7 @@ def test_our_json_round_trips_every_win_goal_and_reflection_exactly(
                 stamps = Stamps(created, updated, updated if gone and updated else None, source)  # type: ignore[arg-type]
                 draft = Draft(text, day, kind, impact, tags, goal)  # type: ignore[arg-type]
                 entries.append(BulkEntry(draft, None, stamps))
-            wins.add_many(one, entries, now=NOW, source="import")
+            bulk.add_many(one, entries, now=NOW, source="import")
             if completed:  # its "Completed: ..." win is named by the goal (done_win)
                 goals.complete(one, "écrire", now=NOW, today=TODAY)
 
@@ -176,7 +177,9 @@ def test_our_json_round_trips_every_win_goal_and_reflection_exactly(
             assert reflections.everything(two) == reflections.everything(one)
             assert result.reflections_added == len(drawn_reflections)
             assert result.added == len(everything(one))
-            assert wins.list_wins(two, search="release") == wins.list_wins(one, search="release")
+            assert queries.list_wins(two, search="release") == queries.list_wins(
+                one, search="release"
+            )
 
 
 def test_csv_round_trips_what_it_holds(store: Store, other: Store, tmp_path: Path) -> None:
@@ -188,7 +191,7 @@ def test_csv_round_trips_what_it_holds(store: Store, other: Store, tmp_path: Pat
     def fields(s: Store) -> list[tuple[object, ...]]:
         return sorted(
             (w.uuid, w.text, w.day, w.kind, w.impact, w.tags, w.goal, w.created_at)
-            for w in wins.list_wins(s)
+            for w in queries.list_wins(s)
         )
 
     assert fields(other) == fields(store)
@@ -212,7 +215,7 @@ def test_jrnl_round_trips_text_tags_goal_setbacks_and_stars(
     def fields(s: Store) -> list[tuple[object, ...]]:
         return sorted(
             (w.text, w.day, w.kind, w.impact == 3, w.tags, w.goal, w.created_at.time())
-            for w in wins.list_wins(s)  # jrnl has a date and a time, not when it was written
+            for w in queries.list_wins(s)  # jrnl has a date and a time, not when it was written
         )
 
     assert fields(other) == fields(store)
@@ -281,7 +284,7 @@ def test_jrnl_text_reads_the_time_format_it_is_given(other: Store, tmp_path: Pat
         _import(other, path, "jrnl-txt")
     _import(other, path, "jrnl-txt", time_format="%d.%m.%Y %H:%M")
 
-    (win,) = wins.list_wins(other, since=date(2000, 1, 1))
+    (win,) = queries.list_wins(other, since=date(2000, 1, 1))
     assert (win.text, win.day, win.tags, win.impact) == (
         "Gave the talk #talks\nIt went well.",  # only tags at the very end leave the text
         date(2026, 11, 20),

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries, wins
 from smallwins_desktop.core.db import Store, open_store
 from smallwins_desktop.core.exchange import import_file, longtext
 from smallwins_desktop.core.wins import MAX_TEXT_LENGTH
@@ -66,7 +66,7 @@ def test_a_jrnl_entry_over_a_wins_limit_comes_in_whole_as_marked_parts(
 
     result = import_file(store, path, "jrnl-txt", now=NOW, zone=ZONE)
 
-    every = wins.list_wins(store, since=date(2000, 1, 1))
+    every = queries.list_wins(store, since=date(2000, 1, 1))
     assert {"Short one before", "Short one after"} <= {w.text for w in every}
     parts = [w for w in every if _MARK.search(w.text)]
     total = len(parts)
@@ -83,7 +83,7 @@ def test_a_jrnl_entry_over_a_wins_limit_comes_in_whole_as_marked_parts(
     assert (first.goal, first.impact) == ("migration", 3)
     rest = [w for w in parts if w is not first]
     assert {(w.goal, w.impact) for w in rest} == {(None, 1)}
-    assert len(wins.list_wins(store, goal="migration")) == 1  # one entry, one step
+    assert len(queries.list_wins(store, goal="migration")) == 1  # one entry, one step
     assert len(result.split) == 1
     assert result.split[0].where == "journal.txt line 3"
     assert result.summary().splitlines() == [
@@ -194,7 +194,9 @@ def test_a_long_text_in_our_csv_or_json_comes_in_whole_too(
 
     cases = ((from_csv, store, "wins.csv line 2"), (from_json, other, "wins.json win 1 (line 1)"))
     for result, journal, where in cases:
-        parts = [w for w in wins.list_wins(journal, since=date(2000, 1, 1)) if _MARK.search(w.text)]
+        parts = [
+            w for w in queries.list_wins(journal, since=date(2000, 1, 1)) if _MARK.search(w.text)
+        ]
         assert len(parts) == 2, where
         assert _words(_rejoined(parts)) == _words(body), where
         assert [s.where for s in result.split] == [where]
@@ -210,7 +212,7 @@ def test_an_entry_of_a_text_that_fits_is_left_as_it_is(store: Store, tmp_path: P
 
     result = import_file(store, path, "jrnl-txt", now=NOW, zone=ZONE)
 
-    [win] = wins.list_wins(store, since=date(2000, 1, 1))
+    [win] = queries.list_wins(store, since=date(2000, 1, 1))
     assert win.text == f"Title\n{body}"
     assert (result.added, result.split) == (1, ())
 

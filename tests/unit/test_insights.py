@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from smallwins_desktop.core import goals, insights, reflections, stats, wins
+from smallwins_desktop.core import bulk, goals, insights, reflections, stats
 from smallwins_desktop.core.capture import parse
 from smallwins_desktop.core.db import Store
 
@@ -15,7 +15,7 @@ NOW = datetime(2026, 11, 20, 15, tzinfo=timezone.utc)
 
 
 def _add(store: Store, *lines: tuple[str, date]) -> None:
-    wins.add_many(store, [(parse(text, day), None) for text, day in lines], now=NOW, source="cli")
+    bulk.add_many(store, [(parse(text, day), None) for text, day in lines], now=NOW, source="cli")
 
 
 def _keys(store: Store, today: date = FRI) -> set[str]:

@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from smallwins_desktop.core import goals, wins
+from smallwins_desktop.core import bulk, goals, queries, wins
 from smallwins_desktop.core.db import Store
-from smallwins_desktop.core.wins import WinFilter
+from smallwins_desktop.core.queries import WinFilter
 
 FRI = date(2026, 11, 20)
 
@@ -29,7 +29,7 @@ def journal(store: Store, now: datetime) -> Store:
 
 
 def texts(store: Store, match: WinFilter, **paging: int) -> list[str]:
-    return [w.text for w in wins.iter_wins(store, match, newest_first=True, **paging)]
+    return [w.text for w in queries.iter_wins(store, match, newest_first=True, **paging)]
 
 
 def test_filters_combine_and_each_narrows_the_list(journal: Store) -> None:
@@ -60,8 +60,8 @@ def test_count_agrees_with_the_listing(journal: Store) -> None:
         WinFilter(search="re"),
         WinFilter(search=""),
     ):
-        assert wins.count_wins(journal, match) == len(texts(journal, match))
-    assert wins.count_wins(journal, WinFilter()) == 5
+        assert queries.count_wins(journal, match) == len(texts(journal, match))
+    assert queries.count_wins(journal, WinFilter()) == 5
 
 
 def test_pages_follow_each_other_without_gaps_or_repeats(journal: Store) -> None:
@@ -72,7 +72,7 @@ def test_pages_follow_each_other_without_gaps_or_repeats(journal: Store) -> None
 
 
 def test_the_trash_is_its_own_listing(journal: Store, now: datetime) -> None:
-    [gone] = wins.list_wins(journal, search="deploy")
+    [gone] = queries.list_wins(journal, search="deploy")
     wins.delete(journal, gone.uuid, now=now)
     assert texts(journal, WinFilter(deleted=True)) == ["The deploy failed"]
     assert "The deploy failed" not in texts(journal, WinFilter())
@@ -87,29 +87,29 @@ def test_a_filter_knows_whether_it_narrows_anything() -> None:
 
 def test_match_spans_mark_the_words_the_search_matched() -> None:
     text = "Paired on the Café search, then searched again"
-    spans = wins.match_spans(text, "cafe SEARCH")
+    spans = queries.match_spans(text, "cafe SEARCH")
     assert [text[a:b] for a, b in spans] == ["Café", "search", "searched"]
-    assert wins.match_spans(text, "") == []
-    assert wins.match_spans(text, None) == []
-    assert wins.match_spans(text, "air") == []  # a prefix of a word, not any substring
+    assert queries.match_spans(text, "") == []
+    assert queries.match_spans(text, None) == []
+    assert queries.match_spans(text, "air") == []  # a prefix of a word, not any substring
 
 
 def test_tags_are_suggested_from_earlier_wins_with_similar_words(journal: Store) -> None:
-    assert wins.suggest_tags(journal, "another flaky test fixed") == ["testing"]
-    assert wins.suggest_tags(journal, "the deploy went fine") == ["ops"]
-    assert wins.suggest_tags(journal, "fixed the deploy", exclude=["#ops"]) == ["testing"]
-    assert wins.suggest_tags(journal, "the and of") == []
-    assert wins.suggest_tags(journal, "") == []
+    assert queries.suggest_tags(journal, "another flaky test fixed") == ["testing"]
+    assert queries.suggest_tags(journal, "the deploy went fine") == ["ops"]
+    assert queries.suggest_tags(journal, "fixed the deploy", exclude=["#ops"]) == ["testing"]
+    assert queries.suggest_tags(journal, "the and of") == []
+    assert queries.suggest_tags(journal, "") == []
 
 
 def test_suggestions_leave_out_deleted_wins(journal: Store, now: datetime) -> None:
-    [gone] = wins.list_wins(journal, search="deploy")
+    [gone] = queries.list_wins(journal, search="deploy")
     wins.delete(journal, gone.uuid, now=now)
-    assert wins.suggest_tags(journal, "deploy again") == []
+    assert queries.suggest_tags(journal, "deploy again") == []
 
 
 def test_suggestions_are_safe_with_search_syntax_in_the_text(journal: Store) -> None:
-    assert wins.suggest_tags(journal, 'flaky" OR NEAR( * test') == ["testing"]
+    assert queries.suggest_tags(journal, 'flaky" OR NEAR( * test') == ["testing"]
 
 
 def test_a_search_with_many_hits_pages_the_same_either_way_it_is_planned(
@@ -127,26 +127,26 @@ def test_a_search_with_many_hits_pages_the_same_either_way_it_is_planned(
         (d.__class__(**{**d.__dict__, "day": FRI - timedelta(days=(n * 7) % 300)}), u)
         for n, (d, u) in enumerate(drafts)
     ]
-    wins.add_many(store, drafts, now=now, source="import")
-    for win in wins.list_wins(store, search="pass 1")[:40]:  # some hits go to the trash
+    bulk.add_many(store, drafts, now=now, source="import")
+    for win in queries.list_wins(store, search="pass 1")[:40]:  # some hits go to the trash
         wins.delete(store, win.uuid, now=now)
     match = WinFilter(search="parser")
-    assert wins.count_wins(store, match) == 600 - 40  # the trash is not searched
-    assert wins.count_wins(store, match) == len(list(wins.iter_wins(store, match)))
+    assert queries.count_wins(store, match) == 600 - 40  # the trash is not searched
+    assert queries.count_wins(store, match) == len(list(queries.iter_wins(store, match)))
 
     def pages() -> list[list[str]]:
         return [
-            [w.uuid for w in wins.iter_wins(store, match, newest_first=True, limit=50, offset=o)]
+            [w.uuid for w in queries.iter_wins(store, match, newest_first=True, limit=50, offset=o)]
             for o in (0, 50, 500, 550)
         ]
 
-    monkeypatch.setattr(wins, "_WALK_FROM", 10**9)  # fetch every hit, then sort
+    monkeypatch.setattr(queries, "_WALK_FROM", 10**9)  # fetch every hit, then sort
     sorted_way = pages()
-    monkeypatch.setattr(wins, "_WALK_FROM", 0)  # walk the timeline, keep the hits
+    monkeypatch.setattr(queries, "_WALK_FROM", 0)  # walk the timeline, keep the hits
     walked = pages()
     assert walked == sorted_way
     assert [len(p) for p in walked] == [50, 50, 50, 10]  # 560 hits in all
-    everything = list(wins.iter_wins(store, match, newest_first=True))
+    everything = list(queries.iter_wins(store, match, newest_first=True))
     assert [w.day for w in everything] == sorted((w.day for w in everything), reverse=True)
     assert all(w.deleted_at is None and "parser" in w.text for w in everything)
 
@@ -162,15 +162,15 @@ def test_paging_after_the_last_win_shown_matches_paging_by_offset(
     drafts = [
         (parse(f"Win {n} #t{n % 3}", FRI - timedelta(days=(n * 5) % 17)), None) for n in range(120)
     ]
-    wins.add_many(store, drafts, now=now, source="import")
+    bulk.add_many(store, drafts, now=now, source="import")
     for match in (WinFilter(), WinFilter(tag="t1"), WinFilter(search="win")):
         for newest_first in (True, False):
-            whole = [w.uuid for w in wins.iter_wins(store, match, newest_first=newest_first)]
+            whole = [w.uuid for w in queries.iter_wins(store, match, newest_first=newest_first)]
             paged: list[str] = []
             while True:
                 page = [
                     w.uuid
-                    for w in wins.iter_wins(
+                    for w in queries.iter_wins(
                         store,
                         match,
                         newest_first=newest_first,
@@ -182,8 +182,8 @@ def test_paging_after_the_last_win_shown_matches_paging_by_offset(
                     break
                 paged += page
             assert paged == whole, (match, newest_first)
-    gone = wins.list_wins(store)[10].uuid
+    gone = queries.list_wins(store)[10].uuid
     wins.delete(store, gone, now=now)
     purged_later = now + timedelta(days=wins.TRASH_DAYS + 1)
     wins.purge_trash(store, now=purged_later)
-    assert list(wins.iter_wins(store, after=gone, limit=5)) == []  # gone: page by offset then
+    assert list(queries.iter_wins(store, after=gone, limit=5)) == []  # gone: page by offset then

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries, wins
 from smallwins_desktop.core.capture import Draft
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.exchange import export_wins, import_file
-from smallwins_desktop.core.wins import WinFilter
+from smallwins_desktop.core.queries import WinFilter
 from tests.exchange_data import NOW, ZONE, fill
 from tests.jrnl_tool import jrnl_path
 
@@ -107,7 +107,7 @@ def test_a_journal_jrnl_wrote_comes_in_as_its_entries(
     result = import_file(store, path, "jrnl-json", now=NOW, zone=ZONE)
 
     assert result.added == 4
-    found = {w.text: w for w in wins.list_wins(store, since=date(2000, 1, 1))}
+    found = {w.text: w for w in queries.list_wins(store, since=date(2000, 1, 1))}
     beta = found["Shipped the beta #release. It went well"]
     assert (beta.day, beta.impact, beta.tags) == (date(2026, 10, 2), 3, ("release", "team"))
     assert beta.created_at == datetime(2026, 10, 2, 8, 5, tzinfo=timezone.utc)
@@ -125,7 +125,7 @@ def test_jrnl_json_and_the_text_journal_jrnl_wrote_are_the_same_wins(
     path = tmp_path / "exported.json"
     path.write_text(json.dumps(exported), encoding="utf-8")
     import_file(store, journal, "jrnl-txt", now=NOW, zone=ZONE)
-    listed = wins.list_wins(store, since=date(2000, 1, 1))
+    listed = queries.list_wins(store, since=date(2000, 1, 1))
 
     again = import_file(store, path, "jrnl-json", now=NOW, zone=ZONE)
 
@@ -178,7 +178,7 @@ def test_a_long_entry_jrnl_wrote_comes_in_whole_from_its_text_and_its_json(
     assert [s.where for s in result.split] == ["journal.txt line 1"]
     parts = result.split[0].parts
     assert (result.added, again.added, again.skipped) == (parts + 1, 0, parts + 1)
-    found = wins.list_wins(store, since=date(2000, 1, 1))
+    found = queries.list_wins(store, since=date(2000, 1, 1))
     pieces = sorted(
         (w for w in found if "(part " in w.text), key=lambda w: w.text.rsplit("(part ", 1)[1]
     )

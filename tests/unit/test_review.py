@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from smallwins_desktop.core import goals, reflections, review, wins
+from smallwins_desktop.core import bulk, goals, reflections, review
 from smallwins_desktop.core.capture import parse
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.models import Goal
@@ -16,7 +16,7 @@ NOW = datetime(2026, 11, 20, 15, tzinfo=timezone.utc)
 
 
 def _add(store: Store, *lines: tuple[str, date]) -> None:
-    wins.add_many(store, [(parse(text, day), None) for text, day in lines], now=NOW, source="cli")
+    bulk.add_many(store, [(parse(text, day), None) for text, day in lines], now=NOW, source="cli")
 
 
 def test_the_weeks_wins_are_grouped_by_goal_and_counted_against_last_week(store: Store) -> None:

@@ -13,7 +13,7 @@ import pytest
 from smallwins_desktop.core import goals, settings, stats, wins
 from smallwins_desktop.core.capture import parse
 from smallwins_desktop.core.db import Store
-from smallwins_desktop.core.wins import DayTotal
+from smallwins_desktop.core.queries import DayTotal
 
 WEEKDAYS = frozenset(range(5))
 EVERY_DAY = frozenset(range(7))

@@ -15,7 +15,7 @@ import peewee as pw
 import pytest
 
 from smallwins_desktop.core import db as dbmod
-from smallwins_desktop.core import migrations, wins
+from smallwins_desktop.core import migrations, queries, wins
 from smallwins_desktop.core.db import (
     BUSY_TIMEOUT_MS,
     Store,
@@ -52,7 +52,7 @@ def _user_version(path: Path) -> int:
 
 
 def _texts(store: Store) -> list[str]:
-    return [w.text for w in wins.list_wins(store)]
+    return [w.text for w in queries.list_wins(store)]
 
 
 def _store_with_wins(data_dir: Path, now: datetime, today: date, *texts: str) -> Path:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import smallwins_desktop.core as core
-from smallwins_desktop.core import goals, reminder_log, settings, wins
+from smallwins_desktop.core import goals, queries, reminder_log, settings, wins
 from smallwins_desktop.core.db import Store, open_store
 
 
@@ -39,9 +39,9 @@ def _everything_in(store: Store, today: date, now: datetime) -> None:
 
 def _seen_by(store: Store, now: datetime) -> dict[str, object]:
     return {
-        "wins": [w.text for w in wins.list_wins(store, since=date(2000, 1, 1))],
-        "search": [w.text for w in wins.list_wins(store, search="win")],
-        "tags": [name for name, _ in wins.tags_in_use(store)],
+        "wins": [w.text for w in queries.list_wins(store, since=date(2000, 1, 1))],
+        "search": [w.text for w in queries.list_wins(store, search="win")],
+        "tags": [name for name, _ in queries.tags_in_use(store)],
         "goals": [g.title for g in goals.list_goals(store)],
         "setting": settings.get(store, "probe"),
         "snoozed": bool(reminder_log.load_state(store, now).snoozed_until),
@@ -83,9 +83,9 @@ def test_a_closed_store_stays_closed_while_another_is_in_use(
     wins.add(a, "Still in A", today=today, now=now)
     b.close()
 
-    assert [w.text for w in wins.list_wins(a, since=date(2000, 1, 1))] == ["Still in A"]
+    assert [w.text for w in queries.list_wins(a, since=date(2000, 1, 1))] == ["Still in A"]
     with pytest.raises(RuntimeError, match="closed"):
-        wins.list_wins(b, since=date(2000, 1, 1))
+        queries.list_wins(b, since=date(2000, 1, 1))
     assert b.db.is_closed()
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from smallwins_desktop.core import wins
+from smallwins_desktop.core import queries, wins
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import NotFoundError
 
@@ -68,7 +68,7 @@ def test_the_trash_keeps_deleted_wins_thirty_days_then_purges_them(
         wins.get(store, old.uuid)
     assert store.db.execute_sql("SELECT COUNT(*) FROM win_tag").fetchone()[0] == 0
     wins.restore(store, recent.uuid)
-    assert {w.uuid for w in wins.list_wins(store, since=date(2000, 1, 1))} == {
+    assert {w.uuid for w in queries.list_wins(store, since=date(2000, 1, 1))} == {
         recent.uuid,
         kept.uuid,
     }

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from smallwins_desktop.core import goals, settings, stats, wins
+from smallwins_desktop.core import goals, queries, settings, stats, wins
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import CaptureError, NotFoundError
 from smallwins_desktop.core.models import Setting, Tag, Win
@@ -136,7 +136,7 @@ def test_an_unknown_goal_saves_the_win_without_one_and_says_so(
 
     assert result.unknown_goal == "moonshot"
     assert result.win.goal is None
-    assert wins.list_wins(store) == [result.win]
+    assert queries.list_wins(store) == [result.win]
 
 
 def test_a_known_goal_is_linked(store: Store, today: date, now: datetime) -> None:
@@ -153,8 +153,8 @@ def test_a_setback_is_saved_as_a_setback(store: Store, today: date, now: datetim
     win = wins.add(store, "setback: The deploy failed", today=today, now=now).win
 
     assert win.kind == "setback"
-    assert wins.list_wins(store, kind="setback") == [win]
-    assert wins.list_wins(store, kind="win") == []
+    assert queries.list_wins(store, kind="setback") == [win]
+    assert queries.list_wins(store, kind="win") == []
 
 
 def test_an_unknown_source_is_a_programming_error(store: Store, today: date, now: datetime) -> None:
@@ -192,7 +192,7 @@ def test_edit_can_move_a_win_to_another_day_kind_and_tags(
     edited = wins.edit(store, win.uuid, now=now, day=MON, kind="setback", tags=["Travel", "bus"])
 
     assert (edited.day, edited.kind, edited.tags) == (MON, "setback", ("bus", "travel"))
-    assert wins.list_wins(store, tag="commute") == []
+    assert queries.list_wins(store, tag="commute") == []
 
 
 def test_edit_with_goal_none_unlinks(store: Store, today: date, now: datetime) -> None:
@@ -234,16 +234,16 @@ def test_soft_delete_hides_a_win_and_restore_brings_it_back(
     deleted = wins.delete(store, win.uuid, now=later)
 
     assert deleted.deleted_at == later
-    assert wins.list_wins(store) == []
-    assert wins.list_wins(store, search="grandma") == []
-    assert wins.list_wins(store, tag="family") == []
-    assert _texts(wins.list_wins(store, deleted=None)) == ["Called grandma"]
+    assert queries.list_wins(store) == []
+    assert queries.list_wins(store, search="grandma") == []
+    assert queries.list_wins(store, tag="family") == []
+    assert _texts(queries.list_wins(store, deleted=None)) == ["Called grandma"]
 
     restored = wins.restore(store, win.uuid)
 
     assert restored == win
-    assert wins.list_wins(store) == [win]
-    assert wins.list_wins(store, search="grandma") == [win]
+    assert queries.list_wins(store) == [win]
+    assert queries.list_wins(store, search="grandma") == [win]
 
 
 @pytest.mark.parametrize("operation", ["get", "edit", "delete", "restore"])
@@ -270,9 +270,9 @@ def test_the_index_is_kept_in_step_on_add_edit_delete_and_restore(
 
     wins.edit(store, win.uuid, now=now, text="Painted the shed", tags=["outdoors"])
     assert _index_rows(store) == {rowid: ("Painted the shed", "outdoors")}
-    assert wins.list_wins(store, search="fence") == []
-    assert wins.list_wins(store, search="garden") == []
-    assert _texts(wins.list_wins(store, search="shed outdoors")) == ["Painted the shed"]
+    assert queries.list_wins(store, search="fence") == []
+    assert queries.list_wins(store, search="garden") == []
+    assert _texts(queries.list_wins(store, search="shed outdoors")) == ["Painted the shed"]
 
     wins.delete(store, win.uuid, now=now)
     assert _index_rows(store) == {}
@@ -288,20 +288,20 @@ def test_search_matches_word_prefixes(store: Store, today: date, now: datetime) 
     wins.add(store, "Fixed the flaky login test", today=today, now=now)
     wins.add(store, "Refactored the parser", today=today, now=now)
 
-    assert _texts(wins.list_wins(store, search="flak")) == ["Fixed the flaky login test"]
-    assert _texts(wins.list_wins(store, search="FIX LOG")) == ["Fixed the flaky login test"]
-    assert _texts(wins.list_wins(store, search="the")) == [
+    assert _texts(queries.list_wins(store, search="flak")) == ["Fixed the flaky login test"]
+    assert _texts(queries.list_wins(store, search="FIX LOG")) == ["Fixed the flaky login test"]
+    assert _texts(queries.list_wins(store, search="the")) == [
         "Fixed the flaky login test",
         "Refactored the parser",
     ]
-    assert wins.list_wins(store, search="flaky parser") == []
+    assert queries.list_wins(store, search="flaky parser") == []
 
 
 def test_search_finds_a_win_by_its_tag_name(store: Store, today: date, now: datetime) -> None:
     wins.add(store, "Wrote three tests #Testing", today=today, now=now)
     wins.add(store, "Went for a walk", today=today, now=now)
 
-    assert _texts(wins.list_wins(store, search="testing")) == ["Wrote three tests"]
+    assert _texts(queries.list_wins(store, search="testing")) == ["Wrote three tests"]
 
 
 def test_search_ignores_accents_and_finds_other_scripts(
@@ -310,8 +310,8 @@ def test_search_ignores_accents_and_finds_other_scripts(
     wins.add(store, "Réparé le vélo", today=today, now=now)
     wins.add(store, "סיימתי את הפרק", today=today, now=now)
 
-    assert _texts(wins.list_wins(store, search="velo")) == ["Réparé le vélo"]
-    assert _texts(wins.list_wins(store, search="הפרק")) == ["סיימתי את הפרק"]
+    assert _texts(queries.list_wins(store, search="velo")) == ["Réparé le vélo"]
+    assert _texts(queries.list_wins(store, search="הפרק")) == ["סיימתי את הפרק"]
 
 
 @pytest.mark.parametrize(
@@ -344,7 +344,7 @@ def test_search_text_with_query_syntax_never_raises(
 ) -> None:
     wins.add(store, "Fixed the draft AND published it", today=today, now=now)
 
-    found = wins.list_wins(store, search=query)
+    found = queries.list_wins(store, search=query)
 
     assert isinstance(found, list)
     with store.bound():
@@ -357,12 +357,12 @@ def test_search_words_with_syntax_around_them_still_match(
     wins.add(store, "Fixed the draft AND published it", today=today, now=now)
 
     for query in ('"draft"', "-draft", "draft*", "fix AND", "(published"):
-        assert len(wins.list_wins(store, search=query)) == 1, query
+        assert len(queries.list_wins(store, search=query)) == 1, query
 
 
 def test_fts_query_quotes_every_word_as_a_prefix() -> None:
-    assert wins.fts_query('fix "the" AND -bug*') == '"fix"* "the"* "AND"* "bug"*'
-    assert wins.fts_query("-*()\"'") is None
+    assert queries.fts_query('fix "the" AND -bug*') == '"fix"* "the"* "AND"* "bug"*'
+    assert queries.fts_query("-*()\"'") is None
 
 
 # -- lists ---------------------------------------------------------------------------------------
@@ -384,26 +384,26 @@ def _add_week(store: Store, today: date, now: datetime) -> None:
 def test_list_by_day_and_by_range(store: Store, today: date, now: datetime) -> None:
     _add_week(store, today, now)
 
-    assert _texts(wins.list_wins(store, since=WED, until=WED)) == ["Went running"]
-    assert _texts(wins.list_wins(store, since=TUE, until=THU)) == [
+    assert _texts(queries.list_wins(store, since=WED, until=WED)) == ["Went running"]
+    assert _texts(queries.list_wins(store, since=TUE, until=THU)) == [
         "Wrote the spec",
         "Went running",
         "The build broke",
     ]
-    assert _texts(wins.list_wins(store, since=THU)) == ["The build broke", "Shipped it"]
-    assert _texts(wins.list_wins(store, until=MON)) == ["Planned the week"]
-    assert wins.list_wins(store, since=SAT, until=SUN) == []
+    assert _texts(queries.list_wins(store, since=THU)) == ["The build broke", "Shipped it"]
+    assert _texts(queries.list_wins(store, until=MON)) == ["Planned the week"]
+    assert queries.list_wins(store, since=SAT, until=SUN) == []
 
 
 def test_list_is_in_day_order_or_newest_first(store: Store, today: date, now: datetime) -> None:
     _add_week(store, today, now)
 
-    oldest_first = _texts(wins.list_wins(store))
-    newest_first = _texts(wins.list_wins(store, newest_first=True))
+    oldest_first = _texts(queries.list_wins(store))
+    newest_first = _texts(queries.list_wins(store, newest_first=True))
 
     assert oldest_first[0] == "Planned the week"
     assert newest_first == list(reversed(oldest_first))
-    assert _texts(wins.list_wins(store, newest_first=True, limit=2)) == [
+    assert _texts(queries.list_wins(store, newest_first=True, limit=2)) == [
         "Shipped it",
         "The build broke",
     ]
@@ -413,16 +413,18 @@ def test_list_by_tag_ignores_case_and_the_hash(store: Store, today: date, now: d
     _add_week(store, today, now)
 
     expected = ["Planned the week", "Wrote the spec", "The build broke", "Shipped it"]
-    assert _texts(wins.list_wins(store, tag="work")) == expected
-    assert _texts(wins.list_wins(store, tag="#WORK")) == expected
-    assert _texts(wins.list_wins(store, tag="writing", since=TUE, until=TUE)) == ["Wrote the spec"]
-    assert wins.list_wins(store, tag="nope") == []
+    assert _texts(queries.list_wins(store, tag="work")) == expected
+    assert _texts(queries.list_wins(store, tag="#WORK")) == expected
+    assert _texts(queries.list_wins(store, tag="writing", since=TUE, until=TUE)) == [
+        "Wrote the spec"
+    ]
+    assert queries.list_wins(store, tag="nope") == []
 
 
 def test_filters_combine(store: Store, today: date, now: datetime) -> None:
     _add_week(store, today, now)
 
-    found = wins.list_wins(store, tag="work", search="the", since=TUE)
+    found = queries.list_wins(store, tag="work", search="the", since=TUE)
 
     assert _texts(found) == ["Wrote the spec", "The build broke"]
 
@@ -434,12 +436,12 @@ def test_tags_in_use_counts_ignore_deleted_wins(store: Store, today: date, now: 
 
     wins.delete(store, gone.uuid, now=now)
 
-    assert wins.tags_in_use(store) == [("work", 4), ("health", 2), ("writing", 1)]
-    assert wins.tag_names(store) == ["health", "work", "writing"]  # "hidden" is in the trash
+    assert queries.tags_in_use(store) == [("work", 4), ("health", 2), ("writing", 1)]
+    assert queries.tag_names(store) == ["health", "work", "writing"]  # "hidden" is in the trash
     wins.delete(store, extra.uuid, now=now)
-    assert ("health", 1) in wins.tags_in_use(store)
+    assert ("health", 1) in queries.tags_in_use(store)
     wins.restore(store, gone.uuid)
-    assert wins.tag_names(store) == ["health", "hidden", "work", "writing"]
+    assert queries.tag_names(store) == ["health", "hidden", "work", "writing"]
 
 
 def test_count_by_day_counts_wins_not_setbacks_nor_deleted(
@@ -450,11 +452,11 @@ def test_count_by_day_counts_wins_not_setbacks_nor_deleted(
     gone = wins.add(store, "fri: Deleted", today=today, now=now).win
     wins.delete(store, gone.uuid, now=now)
 
-    assert wins.count_by_day(store, MON, SUN) == {MON: 1, TUE: 1, WED: 1, FRI: 2}
-    assert wins.count_by_day(store, MON, SUN, kind="setback") == {THU: 1}
-    assert wins.count_by_day(store, TUE, WED) == {TUE: 1, WED: 1}
-    assert wins.total(store) == 5
-    assert wins.total(store, kind="setback") == 1
+    assert queries.count_by_day(store, MON, SUN) == {MON: 1, TUE: 1, WED: 1, FRI: 2}
+    assert queries.count_by_day(store, MON, SUN, kind="setback") == {THU: 1}
+    assert queries.count_by_day(store, TUE, WED) == {TUE: 1, WED: 1}
+    assert queries.total(store) == 5
+    assert queries.total(store, kind="setback") == 1
 
 
 # -- goals ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Tag suggestions while typing: tags the user gave earlier wins with similar words.
 
 Shown under the capture box and the journal's editor as a row of small buttons; choosing one
-adds the tag. Computed locally from the user's own history (`wins.suggest_tags`), a moment
+adds the tag. Computed locally from the user's own history (`queries.suggest_tags`), a moment
 after typing stops, so fast typing never waits on it.
 """
 

@@ -28,7 +28,7 @@ from smallwins_desktop.app import look
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core.errors import SmallWinsError
 from smallwins_desktop.core.exchange import SUFFIXES, export_wins
-from smallwins_desktop.core.wins import WinFilter
+from smallwins_desktop.core.queries import WinFilter
 
 _OPEN: set[QDialog] = set()
 

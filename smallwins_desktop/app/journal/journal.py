@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from smallwins_desktop.core import (
     goals,
+    queries,
     recognition,
     reflections,
     review,
@@ -40,8 +41,9 @@ from smallwins_desktop.core.goals import (
     Overload,
     Reopening,
 )
+from smallwins_desktop.core.queries import WinFilter
 from smallwins_desktop.core.stats import Memory, Rhythm, TodaySummary
-from smallwins_desktop.core.wins import AddResult, WinFilter, WinRecord
+from smallwins_desktop.core.wins import AddResult, WinRecord
 
 log = logging.getLogger(__name__)
 
@@ -95,13 +97,13 @@ class Journal(QObject):
 
     def has_win_on(self, day: date) -> bool:
         """Whether `day` has a win (not a setback, not deleted): a reminder's "only if none"."""
-        return bool(wins.count_by_day(self._store, day, day))
+        return bool(queries.count_by_day(self._store, day, day))
 
     def todays_wins(self) -> list[WinRecord]:
         return self.wins_on(self.today())
 
     def wins_on(self, day: date) -> list[WinRecord]:
-        return wins.list_wins(self._store, since=day, until=day)
+        return queries.list_wins(self._store, since=day, until=day)
 
     def reflection(self, day: date) -> reflections.ReflectionRecord | None:
         return reflections.get(self._store, day)
@@ -113,7 +115,7 @@ class Journal(QObject):
         return saved
 
     def recent(self, *, limit: int = 200, search: str | None = None) -> list[WinRecord]:
-        return wins.list_wins(self._store, search=search or None, limit=limit, newest_first=True)
+        return queries.list_wins(self._store, search=search or None, limit=limit, newest_first=True)
 
     def page(
         self, match: WinFilter, *, offset: int, limit: int, after: str | None = None
@@ -121,7 +123,7 @@ class Journal(QObject):
         """One page of the timeline: the wins `match` picks, newest first; with `after` (the
         uuid of the last win shown), those that follow it, found by a seek, not by counting."""
         return list(
-            wins.iter_wins(
+            queries.iter_wins(
                 self._store,
                 match,
                 offset=0 if after else offset,
@@ -132,7 +134,7 @@ class Journal(QObject):
         )
 
     def count(self, match: WinFilter) -> int:
-        return wins.count_wins(self._store, match)
+        return queries.count_wins(self._store, match)
 
     def get(self, uuid: str) -> WinRecord:
         return wins.get(self._store, uuid)
@@ -150,13 +152,13 @@ class Journal(QObject):
         return stats.on_this_day(self._store, self.today())
 
     def suggest_tags(self, text: str, *, exclude: Iterable[str] = ()) -> list[str]:
-        return wins.suggest_tags(self._store, text, exclude=exclude)
+        return queries.suggest_tags(self._store, text, exclude=exclude)
 
     def tags_in_use(self) -> list[tuple[str, int]]:
-        return wins.tags_in_use(self._store)
+        return queries.tags_in_use(self._store)
 
     def tag_names(self) -> list[str]:
-        return wins.tag_names(self._store)
+        return queries.tag_names(self._store)
 
     def goal_slugs(self) -> list[str]:
         return [g.slug for g in goals.list_goals(self._store, status="active")]

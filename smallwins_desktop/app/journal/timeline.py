@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
 from smallwins_desktop.app import look, marks
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.core.capture import KIND_SETBACK
-from smallwins_desktop.core.wins import TRASH_DAYS, WinFilter, WinRecord, match_spans
+from smallwins_desktop.core.queries import WinFilter, match_spans
+from smallwins_desktop.core.wins import TRASH_DAYS, WinRecord
 
 FIRST_PAGE = 50  # more than a tall screen shows: the first paint never waits for more
 PAGE_SIZE = 200  # then this many at a time as the view scrolls towards the end

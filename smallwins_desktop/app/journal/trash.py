@@ -15,7 +15,7 @@ from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.journal.parts import TimelineView
 from smallwins_desktop.app.journal.timeline import TimelineDelegate, TimelineModel
 from smallwins_desktop.core.errors import SmallWinsError
-from smallwins_desktop.core.wins import WinFilter
+from smallwins_desktop.core.queries import WinFilter
 
 
 class TrashDialog(QDialog):

@@ -68,8 +68,9 @@ from smallwins_desktop.app.journal.trash import TrashDialog
 from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN
 from smallwins_desktop.core.errors import SmallWinsError
+from smallwins_desktop.core.queries import WinFilter
 from smallwins_desktop.core.stats import monday_of
-from smallwins_desktop.core.wins import WinFilter, WinRecord
+from smallwins_desktop.core.wins import WinRecord
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 from smallwins_desktop.app.journal.journal import Journal
 from smallwins_desktop.app.notify.base import DEFAULT_ACTIONS, Notification
 from smallwins_desktop.app.notify.notifier import Delivery, Notifier
-from smallwins_desktop.core import config, nudges, reflections, reminder_log, reminders, wins
+from smallwins_desktop.core import (
+    config,
+    nudges,
+    queries,
+    reflections,
+    reminder_log,
+    reminders,
+)
 from smallwins_desktop.core.clock import Clock
 from smallwins_desktop.core.db import Store
 from smallwins_desktop.core.errors import StoreError
@@ -100,7 +107,7 @@ class ReminderController(QObject):
             wins_today=summary.wins,
             setbacks_today=summary.setbacks,
             streak=summary.streak,
-            wins_this_week=sum(wins.count_by_day(self._store, week_start, now.date()).values()),
+            wins_this_week=sum(queries.count_by_day(self._store, week_start, now.date()).values()),
         )
         weekly = decision.rule_key == reminders.WEEKLY_REVIEW
         notification = Notification(

@@ -26,7 +26,7 @@ from smallwins_desktop.core.errors import ExchangeError
 from smallwins_desktop.core.exchange import csvfile, jrnl, markdown, ourjson
 from smallwins_desktop.core.exchange.importer import ImportResult, apply
 from smallwins_desktop.core.exchange.incoming import Incoming
-from smallwins_desktop.core.wins import WinFilter
+from smallwins_desktop.core.queries import WinFilter
 
 EXPORT_FORMATS = ("md", "csv", "json", "jrnl-json", "jrnl-txt")
 IMPORT_FORMATS = ("json", "csv", "jrnl-json", "jrnl-txt")

@@ -20,13 +20,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
+from smallwins_desktop.core.bulk import BulkEntry, Stamps
 from smallwins_desktop.core.capture import Draft
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.exchange import fields
 from smallwins_desktop.core.exchange.files import csv_rows
 from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.exchange.longtext import SplitEntry, pieces
-from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter, iter_wins
+from smallwins_desktop.core.queries import WinFilter, iter_wins
 
 COLUMNS = ("uuid", "day", "created_at", "text", "tags", "goal", "impact", "kind")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,7 +1,7 @@
 """Bringing a file's wins in: all of them in one transaction, or none.
 
 Goals come first (our JSON's, by uuid; a goal whose slug is taken already is the same goal),
-then the wins stream through the core's bulk path (`wins.add_many`); a done goal added is
+then the wins stream through the core's bulk path (`bulk.add_many`); a done goal added is
 then linked to its completion win (`done_win`), so that win is no progress towards it. A
 goal a win names that does not exist (a CSV or jrnl `+slug`) is created, so no link is lost.
 Settings and reflections from our JSON are taken only where this journal has none of its own. A win
@@ -23,13 +23,14 @@ from datetime import datetime
 from typing import Any
 
 from smallwins_desktop.core import settings as settings_core
+from smallwins_desktop.core.bulk import BulkEntry, add_many
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.exchange.longtext import SplitEntry
 from smallwins_desktop.core.goals import GoalRecord
 from smallwins_desktop.core.models import Goal, Reflection, Win
 from smallwins_desktop.core.reflections import ReflectionRecord
-from smallwins_desktop.core.wins import MAX_TEXT_LENGTH, BulkEntry, add_many
+from smallwins_desktop.core.wins import MAX_TEXT_LENGTH
 
 PROGRESS_EVERY = 500
 SPLITS_NAMED = 5

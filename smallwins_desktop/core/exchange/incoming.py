@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from smallwins_desktop.core.bulk import BulkEntry
 from smallwins_desktop.core.exchange.longtext import SplitEntry
 from smallwins_desktop.core.goals import GoalRecord
 from smallwins_desktop.core.reflections import ReflectionRecord
-from smallwins_desktop.core.wins import BulkEntry
 
 
 @dataclass

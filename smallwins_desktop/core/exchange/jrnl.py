@@ -27,6 +27,7 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any, TextIO
 
+from smallwins_desktop.core.bulk import BulkEntry, Stamps
 from smallwins_desktop.core.capture import (
     IMPACT_BIG,
     IMPACT_SMALL,
@@ -41,7 +42,8 @@ from smallwins_desktop.core.exchange.files import text_chunks, text_lines
 from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.exchange.jsonstream import read_object
 from smallwins_desktop.core.exchange.longtext import SplitEntry, pieces
-from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter, WinRecord, iter_wins
+from smallwins_desktop.core.queries import WinFilter, iter_wins
+from smallwins_desktop.core.wins import WinRecord
 
 DEFAULT_TIME_FORMAT = "%Y-%m-%d %H:%M"
 JRNL_TAG = re.compile(r"(?<!\S)([#@][-+*#/\w]+)")

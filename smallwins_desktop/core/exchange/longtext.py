@@ -23,9 +23,10 @@ import uuid as uuidlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from smallwins_desktop.core.bulk import BulkEntry
 from smallwins_desktop.core.capture import IMPACT_SMALL
 from smallwins_desktop.core.exchange import fields
-from smallwins_desktop.core.wins import MAX_TEXT_LENGTH, BulkEntry
+from smallwins_desktop.core.wins import MAX_TEXT_LENGTH
 
 MAX_PARTS = 250
 NAMESPACE = uuidlib.UUID("3c0d8a52-9a1e-4f4b-8d6e-5b2f7e91c4a8")

@@ -24,7 +24,8 @@ from smallwins_desktop.core import reflections as reflections_core
 from smallwins_desktop.core import review as review_core
 from smallwins_desktop.core.capture import IMPACT_BIG, IMPACT_MEDIUM, KIND_SETBACK, KIND_WIN
 from smallwins_desktop.core.db import Store, uses_store
-from smallwins_desktop.core.wins import WinFilter, WinRecord, count_wins, iter_wins
+from smallwins_desktop.core.queries import WinFilter, count_wins, iter_wins
+from smallwins_desktop.core.wins import WinRecord
 
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>&#!|~{}])")
 _LINE_START = re.compile(r"^(\s*)([-+=])")

@@ -31,6 +31,7 @@ from typing import Any, TextIO
 
 from smallwins_desktop.core import goals as goals_core
 from smallwins_desktop.core import reflections, reminder_log, settings, stats
+from smallwins_desktop.core.bulk import BulkEntry, Stamps
 from smallwins_desktop.core.capture import Draft
 from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.errors import CaptureError
@@ -40,8 +41,9 @@ from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.exchange.jsonstream import read_object
 from smallwins_desktop.core.exchange.longtext import SplitEntry, pieces
 from smallwins_desktop.core.goals import GoalRecord
+from smallwins_desktop.core.queries import WinFilter, iter_wins
 from smallwins_desktop.core.reflections import ReflectionRecord
-from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter, WinRecord, iter_wins
+from smallwins_desktop.core.wins import WinRecord
 
 FORMAT_NAME = "smallwins"
 VERSION = 1

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from smallwins_desktop.core import settings
 from smallwins_desktop.core.capture import KIND_SETBACK
 from smallwins_desktop.core.db import Store, uses_store
-from smallwins_desktop.core.wins import list_wins
+from smallwins_desktop.core.queries import list_wins
 
 LOOK_BACK_DAYS = 14
 
