@@ -1,7 +1,7 @@
 """The bulk write path: many wins in one transaction, for import and the benchmark generator.
 
-`add_many` checks every entry as `wins.add_draft` would (`wins.validate_text`,
-`wins.client_uuid`, the same sources), but writes a chunk at a time with `executemany` and
+`add_many` checks each entry with what saving one win uses (`wins.validate_text`,
+`wins.client_uuid`, `wins.SOURCES`), but writes a chunk at a time with `executemany` and
 fills the search index with one statement at the end, instead of a win at a time. A
 `BulkEntry` may carry `Stamps`, so an import keeps a win's history (when it was made, changed
 and deleted, and by what). Recording one win (`core/wins.py`) never imports this module.

@@ -51,7 +51,7 @@ TRASH_DAYS = 30
 """Deleted wins can be restored for this long; then they are purged (after a backup)."""
 SHORT_ID_MIN = 7
 """The shortest id `list` shows: a prefix of the uuid, longer where another win shares it."""
-_ID_PREFIX = re.compile(r"^[0-9a-f-]{4,36}$")
+_ID_PREFIX = r"^[0-9a-f-]{4,36}$"  # compiled (and cached by `re`) when first used, not by `add`
 
 
 @dataclass(frozen=True)
@@ -270,7 +270,7 @@ def get(store: Store, uuid: str) -> WinRecord:
 def resolve_id(store: Store, prefix: str) -> str:
     """The uuid of the one win (deleted ones included) whose uuid starts with `prefix`."""
     wanted = prefix.strip().lower()
-    if not _ID_PREFIX.match(wanted):
+    if not re.match(_ID_PREFIX, wanted):
         raise NotFoundError(
             f"'{prefix}' is not a win id: give at least 4 characters of the id `list` shows."
         )
