@@ -10,7 +10,6 @@ import signal
 import sys
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -82,6 +81,12 @@ def idle(desktop: DesktopSession, tmp_path_factory: pytest.TempPathFactory) -> I
 def test_the_idle_app_keeps_no_source_text_of_the_modules_it_imported(idle: Any) -> None:
     """PySide6 reads each module's source as it is imported (~6 MiB if kept): none is kept."""
     assert idle["sources"] == {}
+
+
+def test_the_prebuilt_capture_box_does_not_load_the_journals_timeline(idle: Any) -> None:
+    """The capture box describes a win with `journal.words`; the timeline's model, delegate
+    and the Qt classes they use wait for the journal window."""
+    assert "smallwins_desktop.app.journal.timeline" not in idle["modules"]
 
 
 def test_the_idle_app_has_the_store_and_the_capture_box_loaded(idle: Any) -> None:
