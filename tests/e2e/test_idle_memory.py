@@ -89,7 +89,14 @@ def test_the_prebuilt_capture_box_does_not_load_the_journals_timeline(idle: Any)
     assert "smallwins_desktop.app.journal.timeline" not in idle["modules"]
 
 
+def test_the_idle_app_listens_on_its_socket_without_qtnetwork(idle: Any) -> None:
+    """QtNetwork and the Kerberos libraries it links cost ~3 MiB for one local socket: on
+    Unix the socket is a plain one on Qt's loop (`app/local_socket.py`)."""
+    assert "PySide6.QtNetwork" not in idle["modules"]
+
+
 def test_the_idle_app_has_the_store_and_the_capture_box_loaded(idle: Any) -> None:
     """The report is of a started app (what the checks above would miss otherwise)."""
     modules = set(idle["modules"])
-    assert {"peewee", "smallwins_desktop.app.capture.window", "Xlib.display"} <= modules
+    started = {"peewee", "smallwins_desktop.app.capture.window", "smallwins_desktop.app.ipc_server"}
+    assert started | {"Xlib.display"} <= modules
