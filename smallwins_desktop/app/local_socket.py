@@ -83,6 +83,7 @@ class LocalSocket(QObject):
     def disconnectFromServer(self) -> None:
         """Hang up once everything written has been sent."""
         self._closing = True
+        self._reader.setEnabled(False)  # nothing more is read from a connection that is ending
         if not self._outgoing:
             self._close()
 
@@ -92,25 +93,21 @@ class LocalSocket(QObject):
         self._close()
 
     def _readable(self) -> None:
-        if self._sock is None:
+        """One read per wake-up (the loop calls again while more waits), so a client that
+        streams cannot hold the app here; what it sends is checked between reads."""
+        if self._sock is None or self._closing:
             return
-        received = False
-        while True:
-            try:
-                chunk = self._sock.recv(READ_CHUNK)
-            except (BlockingIOError, InterruptedError):
-                break
-            except OSError:
-                chunk = b""
-            if not chunk:  # the peer hung up (or the connection broke)
-                if received:
-                    self.readyRead.emit()
-                self._close()
-                return
-            self._incoming += chunk
-            received = True
-        if received:
-            self.readyRead.emit()
+        try:
+            chunk = self._sock.recv(READ_CHUNK)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:  # the peer hung up (or the connection broke)
+            self._close()
+            return
+        self._incoming += chunk
+        self.readyRead.emit()
 
     def _send(self) -> None:
         while self._sock is not None and self._outgoing:

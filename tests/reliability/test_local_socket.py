@@ -99,6 +99,36 @@ def test_a_reply_bigger_than_the_socket_buffer_waits_for_its_reader_without_bloc
     assert replies[0]["text"] == "x" * BIG
 
 
+def test_a_client_that_streams_without_a_newline_is_told_and_cut_off(
+    server: IpcServer, data_dir: Path, qtbot: QtBot
+) -> None:
+    sock = _connect(server.name)
+    outcome: list[object] = []
+
+    def stream() -> None:
+        try:
+            for _ in range(256):  # 16 MiB, far past the limit, and never a newline
+                sock.sendall(b"x" * 65536)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        outcome.append(_read_reply(sock))
+        try:  # hung up on: the unread rest of the stream makes it a reset
+            outcome.append(sock.recv(1) or "closed")
+        except ConnectionResetError:
+            outcome.append("closed")
+
+    thread = threading.Thread(target=stream)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20_000)
+    sock.close()
+    assert outcome == [{"v": 1, "ok": False, "error": "message too long"}, "closed"]
+    assert ask(qtbot, data_dir, {"cmd": "echo", "text": "still here"}) == {
+        "v": 1,
+        "ok": True,
+        "text": "still here",
+    }
+
+
 def test_the_socket_file_is_the_users_alone_and_goes_when_the_app_stops_listening(
     server: IpcServer,
 ) -> None:
