@@ -11,26 +11,28 @@ A client sends one JSON object per line and reads one JSON object back:
     <- {"v": 1, "ok": false, "error": "Nothing to save: write what moved forward."}
 
 `request` returns None when no instance answers, so the caller can fall back (write the
-database directly, or start the app). This module must not import Qt or peewee: `smallwins
-add` uses it on its fast path.
+database directly, or start the app).
+
+`smallwins capture` and `add` talk to the app through this module on their fast path, whose
+budget is about what Python itself takes to start, so it imports only os and sys up front:
+- the socket is `_socket`, the C module under `socket`, whose enums cost ~6 ms to import;
+- a request, a flat object of strings and numbers, is written without the json module (with
+  the `re` it loads, another ~6 ms); json reads the reply, once the request is on its way;
+- paths come from `paths`' string forms, without pathlib.
+Qt and peewee are never imported here.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import socket
-import stat
-import struct
 import sys
-from collections.abc import Callable
-from pathlib import Path
 
 from smallwins_desktop import paths
 
-TYPE_CHECKING = False  # the typing module costs `smallwins add` ~1 ms that it need not pay
+TYPE_CHECKING = False  # the typing module costs the fast path ~1 ms that it need not pay
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from socket import socket as Socket
     from typing import Any
 
 PROTOCOL_VERSION = 1
@@ -54,21 +56,23 @@ class ProtocolError(Exception):
     """A message that is not one JSON object on one line with a known version."""
 
 
-def socket_name(data_dir: Path) -> str:
+def socket_name(data_dir: str | os.PathLike[str]) -> str:
     """What the app listens on: a socket path on POSIX, a pipe name on Windows."""
     key = f"smallwins-{paths.instance_key(data_dir)}"
     if sys.platform == "win32":
         return key
-    path = paths.runtime_dir() / f"{key}.sock"
+    path = os.path.join(paths.runtime_dir_text(), f"{key}.sock")
     if len(os.fsencode(path)) > _UNIX_PATH_MAX:
         import tempfile
 
-        path = Path(tempfile.gettempdir()) / f"smallwins-{os.getuid()}" / f"{key}.sock"
-    return str(path)
+        path = os.path.join(tempfile.gettempdir(), f"smallwins-{os.getuid()}", f"{key}.sock")
+    return path
 
 
 def prepare_socket_dir(name: str) -> None:
     if sys.platform != "win32":
+        from pathlib import Path
+
         directory = Path(name).parent
         try:
             paths.ensure_private_dir(directory)
@@ -79,13 +83,16 @@ def prepare_socket_dir(name: str) -> None:
         check_socket_dir(directory)
 
 
-def check_socket_dir(directory: Path) -> None:
+def check_socket_dir(directory: str | os.PathLike[str]) -> None:
     """Refuse a socket dir another user owns or others may enter: they could read every
     win sent through it, or pose as the app. Its parent must not be another user's either
     (they could swap the directory), which matters for the `/tmp/runtime-<uid>` fallback."""
     if sys.platform == "win32":
         return
-    info = directory.lstat()
+    import stat
+
+    directory = os.fspath(directory)
+    info = os.lstat(directory)
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
         raise UnsafeSocketDirError(f"{directory} is not a directory; Small Wins will not use it")
     if info.st_uid != os.getuid():
@@ -97,41 +104,86 @@ def check_socket_dir(directory: Path) -> None:
             f"{directory} is open to other users (mode {stat.S_IMODE(info.st_mode):o}); "
             "Small Wins will not use it"
         )
-    parent = directory.parent.stat()
+    above = os.path.dirname(os.path.abspath(directory))
+    parent = os.stat(above)
     if parent.st_uid not in (os.getuid(), 0):
         raise UnsafeSocketDirError(
-            f"{directory.parent} belongs to another user (uid {parent.st_uid}); "
-            "Small Wins will not use it"
+            f"{above} belongs to another user (uid {parent.st_uid}); Small Wins will not use it"
         )
     if parent.st_mode & 0o022 and not parent.st_mode & stat.S_ISVTX:
         raise UnsafeSocketDirError(
-            f"others may rename entries in {directory.parent}; Small Wins will not use it"
+            f"others may rename entries in {above}; Small Wins will not use it"
         )
 
 
-def peer_uid(sock: socket.socket) -> int | None:
+def peer_uid(sock: Socket) -> int | None:
     """The user id of the process at the other end of a local socket; None where the
     platform cannot say (then the 0700 directory is the only guard)."""
-    if not hasattr(socket, "SO_PEERCRED"):
+    import _socket
+
+    if not hasattr(_socket, "SO_PEERCRED"):
         return None
-    creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    _pid, uid, _gid = struct.unpack("3i", creds)
-    return int(uid)
+    # struct ucred: pid_t pid, uid_t uid, gid_t gid, each 32 bits in the machine's order
+    creds = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)
+    return int.from_bytes(creds[4:8], sys.byteorder)
 
 
-def check_peer(sock: socket.socket) -> None:
+def check_peer(sock: Socket) -> None:
     """Refuse a peer that runs as another user (Linux: `SO_PEERCRED`)."""
     uid = peer_uid(sock)
     if uid is not None and uid != os.getuid():
         raise UnsafePeerError(f"the other end of the socket runs as another user (uid {uid})")
 
 
+# How json.dumps(ensure_ascii=False) writes these characters inside a string.
+_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x20)}
+_ESCAPES.update(
+    {ord('"'): '\\"', ord("\\"): "\\\\", ord("\b"): "\\b", ord("\f"): "\\f"}
+    | {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+)
+
+
 def encode(message: dict[str, Any]) -> bytes:
-    return json.dumps({"v": PROTOCOL_VERSION, **message}, ensure_ascii=False).encode() + b"\n"
+    """`message` as its line: JSON, byte for byte as json.dumps(ensure_ascii=False) writes it.
+    A flat object of strings, integers, booleans and nulls (every request) is written here,
+    without the json module; anything else, and text that is not valid Unicode (a lone
+    surrogate, from command-line bytes that did not decode), goes through json."""
+    full = {"v": PROTOCOL_VERSION, **message}
+    if all(type(value) in _FLAT for value in full.values()):
+        fields = ", ".join(f"{_string(key)}: {_scalar(value)}" for key, value in full.items())
+        try:
+            return f"{{{fields}}}\n".encode()
+        except UnicodeEncodeError:
+            pass
+    import json
+
+    try:
+        return json.dumps(full, ensure_ascii=False).encode() + b"\n"
+    except UnicodeEncodeError:
+        return json.dumps(full).encode() + b"\n"  # \ud8xx escapes: the reader sees what we saw
+
+
+_FLAT = (str, int, bool, type(None))
+
+
+def _string(text: str) -> str:
+    return f'"{text.translate(_ESCAPES)}"'
+
+
+def _scalar(value: str | int | bool | None) -> str:
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    return _string(value) if type(value) is str else str(value)
 
 
 def decode(line: bytes) -> dict[str, Any]:
     """Parse one line; raises ProtocolError with a message fit to send back."""
+    if line == _PLAIN_OK:  # the usual answer to `capture`: no json import while the app paints
+        return {"v": PROTOCOL_VERSION, "ok": True}
+    import json
+
     try:
         message = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
@@ -142,6 +194,8 @@ def decode(line: bytes) -> dict[str, Any]:
         raise ProtocolError(f"unsupported protocol version {message.get('v')!r}")
     return message
 
+
+_PLAIN_OK = encode({"ok": True}).rstrip(b"\n")
 
 ACTIVATION_TOKEN_ENV = "XDG_ACTIVATION_TOKEN"
 
@@ -158,7 +212,7 @@ def show_window_message(cmd: str) -> dict[str, Any]:
 
 
 def request(
-    data_dir: Path, message: dict[str, Any], *, timeout: float = REPLY_TIMEOUT_S
+    data_dir: str | os.PathLike[str], message: dict[str, Any], *, timeout: float = REPLY_TIMEOUT_S
 ) -> dict[str, Any] | None:
     """Send `message` to the running instance; None when there is none (or it is not alive)."""
     return send(socket_name(data_dir), message, timeout=timeout)
@@ -208,21 +262,27 @@ def is_alive(name: str, *, timeout: float) -> bool:
 
 
 def _exchange_unix(name: str, payload: bytes, timeout: float) -> bytes:
+    import _socket  # not `socket`: see the module's docstring
+
     if not os.path.exists(name):
         raise FileNotFoundError(name)
-    check_socket_dir(Path(name).parent)
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+    check_socket_dir(os.path.dirname(name))
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
         sock.settimeout(CONNECT_TIMEOUT_S)
         sock.connect(name)
         check_peer(sock)  # before a byte of the message leaves
         sock.settimeout(timeout)
-        # The app may hang up at once (too busy to serve us): its one line is still to be read.
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+        try:  # noqa: SIM105 - contextlib.suppress would cost the fast path its import
             sock.sendall(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the app may hang up at once (too busy to serve us): its line is still to read
         try:
             return _read_line(sock.recv)
         except ConnectionResetError:
             return b""
+    finally:
+        sock.close()
 
 
 def _read_line(read: Callable[[int], bytes]) -> bytes:

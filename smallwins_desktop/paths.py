@@ -7,14 +7,20 @@ the user and never shared between data dirs.
 
 Nothing here touches the disk at import time; `ensure_private_dir` is the one place that
 creates a directory, with mode 0700.
+
+`smallwins capture` and `smallwins add` with the app running need only the socket's name, so
+the `_text` forms answer in plain strings: this module imports neither pathlib nor hashlib
+(with the `re` and OpenSSL they load, ~5 ms of a fast path whose budget is ~8 ms).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-from pathlib import Path
+
+TYPE_CHECKING = False  # typing, too, is more than the fast path may spend
+if TYPE_CHECKING:
+    from pathlib import Path
 
 APP_NAME = "smallwins"
 DATA_DIR_ENV = "SMALLWINS_DATA_DIR"
@@ -25,14 +31,19 @@ PRIVATE_DIR_MODE = 0o700
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data dir for this run: `override`, else $SMALLWINS_DATA_DIR, else the platform's."""
-    if override:
-        return Path(override).expanduser().resolve()
-    from_env = os.environ.get(DATA_DIR_ENV)
-    if from_env:
-        return Path(from_env).expanduser().resolve()
+    from pathlib import Path
+
+    return Path(data_dir_text(override))
+
+
+def data_dir_text(override: str | os.PathLike[str] | None = None) -> str:
+    """`data_dir` as an absolute, resolved path string."""
+    chosen = override or os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return os.path.realpath(os.path.expanduser(os.fspath(chosen)))
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return str(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def database_path(directory: Path) -> Path:
@@ -44,6 +55,12 @@ def backup_dir(directory: Path) -> Path:
 
 
 def runtime_dir() -> Path:
+    from pathlib import Path
+
+    return Path(runtime_dir_text())
+
+
+def runtime_dir_text() -> str:
     """A per-user directory for sockets: platformdirs' runtime dir.
 
     That is $XDG_RUNTIME_DIR/smallwins on Linux, and where the session has none, a
@@ -51,8 +68,8 @@ def runtime_dir() -> Path:
     the directory (and its parent) before it sends or listens on anything there.
     """
     base = os.environ.get("XDG_RUNTIME_DIR")
-    if base and os.path.isabs(base) and Path(base).is_dir():  # what platformdirs returns too,
-        return Path(base) / APP_NAME  # without importing it on the `capture`/`add` fast path
+    if base and os.path.isabs(base) and os.path.isdir(base):  # what platformdirs returns too,
+        return os.path.join(base, APP_NAME)  # without importing it on the fast path
     import warnings
 
     import platformdirs
@@ -60,18 +77,23 @@ def runtime_dir() -> Path:
     with warnings.catch_warnings():  # "XDG_RUNTIME_DIR is not set": handled by the check
         warnings.simplefilter("ignore")
         try:
-            return Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
+            return str(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
         except PermissionError:  # it refused a fallback someone else made: so will `ipc`
             import tempfile
 
-            return Path(tempfile.gettempdir()) / f"runtime-{os.getuid()}" / APP_NAME
+            return os.path.join(tempfile.gettempdir(), f"runtime-{os.getuid()}", APP_NAME)
 
 
-def instance_key(directory: Path) -> str:
-    """A short name derived from the user and the data dir, so that two profiles never meet."""
+def instance_key(directory: str | os.PathLike[str]) -> str:
+    """A short name derived from the user and the data dir, so that two profiles never meet.
+
+    It names a socket, and is no secret (the socket's directory is the user's alone): two
+    checksums of different kinds, CRC-32 and Adler-32, make 64 bits without hashlib."""
+    import zlib
+
     user = os.environ.get("USER") or os.environ.get("USERNAME") or str(getattr(os, "getuid", int)())
-    digest = hashlib.sha256(f"{user}\0{directory.resolve()}".encode()).hexdigest()
-    return digest[:16]
+    key = f"{user}\0{os.path.realpath(directory)}".encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -195,12 +195,12 @@ Small Wins will close, put the backup in place (the journal as it is now is back
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="137"/>
+        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="138"/>
         <source>The restore could not be started; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="147"/>
+        <location filename="../../smallwins_desktop/app/exchange/data_actions.py" line="148"/>
         <source>The data folder could not be opened: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,22 +502,22 @@ Small Wins will close, put the backup in place (the journal as it is now is back
 <context>
     <name>GoalBar</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="57"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="60"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="62"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="65"/>
         <source>%d of %d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="64"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="67"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="64"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="67"/>
         <source>not done yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,44 +525,60 @@ Small Wins will close, put the backup in place (the journal as it is now is back
 <context>
     <name>GoalRow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="106"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="119"/>
         <source>
 Done means: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="117"/>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="130"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="129"/>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="132"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="152"/>
         <source>Overdue since %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="120"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="135"/>
         <source>Due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="122"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="137"/>
         <source>Due %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="123"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="144"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="145"/>
+        <source>Reopen %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="129"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="138"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="124"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="139"/>
         <source>Mark %s done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="126"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="141"/>
         <source>Drop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="127"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="142"/>
         <source>Drop %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,128 +586,164 @@ Done means: %s</source>
 <context>
     <name>GoalsView</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="159"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="186"/>
         <source>Goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="160"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="187"/>
         <source>Goals — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="165"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="192"/>
         <source>Micro-goals done by their due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="166"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="193"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="306"/>
         <source>No active goals. Add one below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="176"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="203"/>
         <source>A new goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="177"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="204"/>
         <source>New goal&apos;s title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="180"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="207"/>
         <source>Part of the objective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="183"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="210"/>
         <source>No target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="184"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="211"/>
         <source>Target: wins that make it done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="186"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="213"/>
         <source>Due YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="187"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="214"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="189"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="216"/>
         <source>Done means…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="190"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="217"/>
         <source>What done means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="191"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="218"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="192"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="219"/>
         <source>Add the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="205"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="228"/>
+        <source>Show done and dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="229"/>
+        <source>Show done and dropped goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="235"/>
         <source>Too many active micro-goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="210"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="240"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="262"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="242"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="243"/>
+        <source>Undo: reopen the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="304"/>
+        <source>No goals yet. Add one below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="309"/>
         <source>Done by the due date: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="264"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="311"/>
         <source>No micro-goal fell due in the last 90 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="274"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="321"/>
         <source>On its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="277"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="324"/>
         <source>Under %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="286"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="333"/>
         <source>The due date is a day such as 2026-12-01.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="303"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="350"/>
         <source>Goal added: %s (+%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="305"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="352"/>
         <source>Its due date is already past, so it shows as overdue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="327"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="374"/>
         <source>Dropped: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="384"/>
+        <source>Reopened: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="386"/>
+        <source>Its win “%s” went to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1770,72 +1822,77 @@ Done means: %s</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="27"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="26"/>
         <source>No wins yet today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="69"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="27"/>
+        <source>%n win(s) today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="77"/>
         <source>Small Wins menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="70"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="78"/>
         <source>Log a win…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="74"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="82"/>
         <source>Open journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="76"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="84"/>
         <source>Reflect on today…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="78"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="86"/>
         <source>Weekly review…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="80"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="88"/>
         <source>Quit Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="82"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="90"/>
         <source>Reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="85"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="166"/>
         <source>Snooze %d min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="90"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="94"/>
         <source>Skip today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="92"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="96"/>
         <source>Pause until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="94"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="98"/>
         <source>Resume reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="96"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="100"/>
         <source>Notifications…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/tray/tray.py" line="98"/>
+        <location filename="../../smallwins_desktop/app/tray/tray.py" line="102"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>

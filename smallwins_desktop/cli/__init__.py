@@ -13,19 +13,18 @@
     smallwins doctor          where the data is and whether it is healthy
     smallwins install-desktop | uninstall-desktop   add to / remove from the application menu
 
-It must start fast: only argparse and the standard library are imported up front; peewee is
-imported by the commands that open the database, Qt only by the ones that show a window.
+It must start fast: the parser is built by `main` alone (`run` runs a command without it);
+peewee is imported by the commands that open the database, Qt only by the ones that show a
+window.
 Exit codes: 0 ok, 1 a problem the user can fix (one line on stderr, no traceback), 2 usage.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
 
-from smallwins_desktop.cli.app import cmd_run_app
 from smallwins_desktop.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
@@ -34,19 +33,27 @@ from smallwins_desktop.cli.common import (
     quiet_core_logs,
     quiet_encoding_errors,
 )
-from smallwins_desktop.cli.parser import build_parser
 
-__all__ = ["main", "main_gui"]
+__all__ = ["main", "main_gui", "run"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    from smallwins_desktop.cli.app import cmd_run_app
+    from smallwins_desktop.cli.parser import build_parser
+
+    args = build_parser().parse_args(argv)
+    handler = getattr(args, "handler", cmd_run_app)
+    return run(lambda: handler(args))
+
+
+def run(command: Callable[[], int]) -> int:
+    """Run one command as every `smallwins` command runs: its exit code, or 1 and one plain
+    line on stderr for a problem the user can fix. `main` runs what argparse chose; a caller
+    that knows the command already (`add` with no app to hand it to) skips the parser."""
     quiet_encoding_errors()
     quiet_core_logs()
-    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_run_app)
     try:
-        return handler(args)
+        return command()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

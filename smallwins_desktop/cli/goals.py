@@ -1,4 +1,4 @@
-"""`smallwins goal add|list|done|drop|edit`: objectives, micro-goals and their progress.
+"""`smallwins goal add|list|done|drop|reopen|edit`: objectives, micro-goals and their progress.
 
 Core is imported inside each command, never at import time, so the fast paths stay light.
 A due date may be a weekday (`fri`: the next one, today included) or `tomorrow`, besides
@@ -160,6 +160,24 @@ def cmd_goal_drop(args: argparse.Namespace) -> int:
     print(f"Dropped +{first.slug}: {first.title}")
     if rest:
         print("Its micro-goals went with it: " + ", ".join(f"+{g.slug}" for g in rest))
+    return EXIT_OK
+
+
+def cmd_goal_reopen(args: argparse.Namespace) -> int:
+    from smallwins_desktop.core import goals
+
+    with open_store_for(args) as store:
+        reopening = goals.reopen(store, args.slug, now=current_time())
+        first, *rest = reopening.goals
+        print(f"Reopened +{first.slug}: {first.title}")
+        if reopening.trashed_win is not None:
+            print(f'Its win "{reopening.trashed_win.text}" went to the trash.')
+        if rest:
+            print(
+                "Its micro-goals dropped with it came back: "
+                + ", ".join(f"+{g.slug}" for g in rest)
+            )
+        _warn_if_overloaded(store)
     return EXIT_OK
 
 

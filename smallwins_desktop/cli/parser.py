@@ -30,6 +30,7 @@ from smallwins_desktop.cli.goals import (
     cmd_goal_drop,
     cmd_goal_edit,
     cmd_goal_list,
+    cmd_goal_reopen,
     whole_number,
 )
 from smallwins_desktop.cli.reflect import cmd_reflect
@@ -221,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _goal_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     goal = commands.add_parser(
         "goal",
-        help="objectives and micro-goals: add, list with progress, done, drop, edit",
+        help="objectives and micro-goals: add, list with progress, done, drop, reopen, edit",
         description="An objective holds micro-goals that are specific, measurable and "
         "time-bound. Wins link to a goal with +slug in their text.",
     )
@@ -259,6 +260,13 @@ def _goal_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     goal_drop.add_argument("slug", metavar="SLUG")
     goal_drop.set_defaults(handler=cmd_goal_drop)
+
+    goal_reopen = goal_commands.add_parser(
+        "reopen",
+        help="make a done or dropped goal active again (its completion win goes to the trash)",
+    )
+    goal_reopen.add_argument("slug", metavar="SLUG")
+    goal_reopen.set_defaults(handler=cmd_goal_reopen)
 
     goal_edit = goal_commands.add_parser("edit", help="change a goal (its +slug stays)")
     goal_edit.add_argument("slug", metavar="SLUG")

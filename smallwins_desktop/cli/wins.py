@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -15,13 +13,18 @@ from smallwins_desktop.cli.common import (
     SEARCH_LIST_LIMIT,
     UserError,
     current_day,
+    current_moment,
     current_time,
     data_dir_of,
     day_arg,
     open_store_for,
+    open_store_in,
 )
 
 if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
     from smallwins_desktop.core.db import Store
     from smallwins_desktop.core.wins import WinFilter, WinRecord
 
@@ -37,13 +40,12 @@ def cmd_add(args: argparse.Namespace) -> int:
                 f"Standard input is not UTF-8 text (byte {raw[error.start]:#04x} at "
                 f"position {error.start}); nothing was saved."
             ) from None
-    import uuid
-
     from smallwins_desktop import ipc
+    from smallwins_desktop.entry import new_win_id
 
     # One id for both paths: if the app saved it but the reply was lost, the direct write
     # below is a no-op instead of a second copy.
-    win_id = args.id or str(uuid.uuid4())
+    win_id = args.id or new_win_id()
     today = current_day()
     message = {"cmd": "add", "text": text, "id": win_id, "today": today.isoformat()}
     reply = ipc.request(data_dir_of(args), message)
@@ -54,11 +56,18 @@ def cmd_add(args: argparse.Namespace) -> int:
         for note in reply.get("notes", []):
             print(f"Note: {note}", file=sys.stderr)
         return EXIT_OK
+    return add_directly(data_dir_of(args), text, win_id, today=today)
 
+
+def add_directly(data_dir: Path, text: str, win_id: str, *, today: date | None = None) -> int:
+    """Write the win into the database (no app took it), under the id the app was offered."""
     from smallwins_desktop.core import wins
 
-    with open_store_for(args) as store:
-        result = wins.add(store, text, today=today, now=current_time(), source="cli", uuid=win_id)
+    now = current_moment()  # kept in UTC: no zone to read
+    with open_store_in(data_dir, now=now) as store:
+        result = wins.add(
+            store, text, today=today or current_day(), now=now, source="cli", uuid=win_id
+        )
     print(result.win.saved_message())
     for note in result.messages():
         print(f"Note: {note}", file=sys.stderr)
@@ -203,6 +212,8 @@ def cmd_trash(args: argparse.Namespace) -> int:
 
 
 def _write_json(found: Iterable[WinRecord]) -> None:
+    import json
+
     out = sys.stdout
     encode = json.JSONEncoder(ensure_ascii=False).encode
     out.write("[")

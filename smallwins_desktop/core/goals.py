@@ -17,6 +17,12 @@ earned (`recognition.recognise`). That win is linked to the goal but is no progr
 it (`done_win`). Dropping a goal closes it without a win; both keep `done_at` as the time it
 was closed.
 
+Reopening undoes either: the goal is active again, its completion win goes to the trash (so
+it counts for no day, streak or total, and can still be restored by hand), and an objective
+dropped with its micro-goals gets back those that went with it (the same `done_at`). A
+micro-goal reopens only under an active objective, so an objective stays done only while none
+of its micro-goals is active.
+
 Callers pass `now` (aware, in the user's zone) and `today` in; nothing here reads the clock.
 """
 
@@ -62,6 +68,8 @@ class GoalRecord:
     due: date | None
     created_at: datetime
     done_at: datetime | None
+    done_win: str | None = None
+    """The uuid of the "Completed: ..." win completing it recorded, while it is kept."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,15 @@ class Completion:
     goal: GoalRecord
     win: wins.WinRecord
     celebration: Celebration
+
+
+@dataclass(frozen=True)
+class Reopening:
+    """Goals made active again (the one named first, then micro-goals dropped with it), and
+    the completion win that went to the trash, if there was one still kept."""
+
+    goals: tuple[GoalRecord, ...]
+    trashed_win: wins.WinRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -355,6 +372,44 @@ def drop(store: Store, slug: str, *, now: datetime) -> list[GoalRecord]:
     return [find(store, s) for s in dropped]
 
 
+@uses_store
+def reopen(store: Store, slug: str, *, now: datetime) -> Reopening:
+    """Make a done or dropped goal active again (see the module docstring), in one
+    transaction; a goal already active, or one under a closed objective, is refused."""
+    with store.write():
+        goal: Goal | None = Goal.get_or_none(Goal.slug == _clean_slug(slug))
+        if goal is None:
+            raise NotFoundError(
+                f"There is no goal +{_clean_slug(slug)}. `smallwins goal list --all` shows them."
+            )
+        if goal.status == ACTIVE:
+            raise GoalError(f"+{goal.slug} is already active; nothing was changed.")
+        above: Goal | None = goal.parent
+        if above is not None and above.status != ACTIVE:
+            raise GoalError(
+                f"+{goal.slug} is part of +{above.slug}, which is {above.status}: "
+                f"reopen +{above.slug} first."
+            )
+        reopened = [goal.slug]
+        if goal.status == DROPPED and goal.done_at is not None:
+            query: Any = (
+                Goal.select(Goal.slug)
+                .where(Goal.parent == goal.id, Goal.status == DROPPED, Goal.done_at == goal.done_at)
+                .order_by(Goal.created_at, Goal.id)
+                .tuples()
+            )
+            reopened += [kid for (kid,) in query]
+        trashed = None
+        win_id = Goal.select(Goal.done_win).where(Goal.id == goal.id).scalar()
+        completion: Win | None = Win.get_or_none(Win.id == win_id) if win_id else None
+        if completion is not None and completion.deleted_at is None:
+            trashed = wins.delete(store, completion.uuid, now=now)
+        Goal.update(status=ACTIVE, done_at=None, done_win=None).where(
+            Goal.slug.in_(reopened)
+        ).execute()
+    return Reopening(goals=tuple(find(store, s) for s in reopened), trashed_win=trashed)
+
+
 def _open_goal(slug: str, becoming: str) -> Goal:
     goal: Goal | None = Goal.get_or_none(Goal.slug == _clean_slug(slug))
     if goal is None:
@@ -557,8 +612,11 @@ def _local_day(moment: Any, zone: tzinfo) -> date:
 
 def _select() -> Any:
     parent = Goal.alias()
-    return Goal.select(Goal, parent.slug.alias("parent_slug")).join(
-        parent, pw.JOIN.LEFT_OUTER, on=(Goal.parent == parent.id)
+    completion = Win.alias()
+    return (
+        Goal.select(Goal, parent.slug.alias("parent_slug"), completion.uuid.alias("done_win_uuid"))
+        .join(parent, pw.JOIN.LEFT_OUTER, on=(Goal.parent == parent.id))
+        .join_from(Goal, completion, pw.JOIN.LEFT_OUTER, on=(Goal.done_win == completion.id))
     )
 
 
@@ -574,6 +632,7 @@ def _record(row: Any) -> GoalRecord:
         due=row.due,
         created_at=row.created_at,
         done_at=row.done_at,
+        done_win=row.done_win_uuid,
     )
 
 

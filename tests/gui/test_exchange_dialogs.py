@@ -116,6 +116,35 @@ def test_import_previews_then_imports_and_the_journal_hears_of_it(
     assert not dialog.import_button.isEnabled()
 
 
+def test_the_preview_names_a_jrnl_entry_too_long_for_one_win_and_imports_it_whole(
+    journal: Journal, qtbot: QtBot, tmp_path: Path
+) -> None:
+    long_body = "\n\n".join(
+        "A paragraph of the long entry, written at length. " * 9 for _ in range(7)
+    )
+    journal_file = tmp_path / "journal.txt"
+    journal_file.write_text(
+        f"[2026-11-18 09:00] A short one\n\n[2026-11-19 21:15] The long one\n{long_body}\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(journal, choose_file=lambda parent, title: str(journal_file))
+    qtbot.addWidget(dialog)
+
+    with qtbot.waitSignal(dialog.previewed):
+        dialog.browse.click()
+
+    shown = dialog.preview_label.text().splitlines()
+    assert shown[0] == "Would add 3 wins."
+    assert "longer than 2,000 characters" in shown[1]
+    assert shown[2].strip().startswith("journal.txt line 3: ")
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+    assert dialog.preview_label.text().startswith("Added 3 wins.")
+    texts = [w.text for w in wins.list_wins(journal.store, since=None)]
+    assert sum("(part " in t for t in texts) == 2
+
+
 def test_a_bad_file_is_named_in_the_preview_and_cannot_be_imported(
     journal: Journal, qtbot: QtBot, tmp_path: Path
 ) -> None:

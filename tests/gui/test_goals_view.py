@@ -165,3 +165,85 @@ def test_the_journal_window_opens_the_goals_view_from_its_view_menu(
     shown = window.show_goals()
     assert shown.isVisible()
     assert shown is window.show_goals()  # one, shown again
+
+
+def test_undo_right_after_done_reopens_the_goal_and_trashes_its_win(
+    store: Store, clock: FixedClock, journal: Journal, view: GoalsView, qtbot: QtBot
+) -> None:
+    _seed_launch(store, clock)
+    view.refresh()
+    qtbot.mouseClick(view.rows["site"].done_button, Qt.MouseButton.LeftButton)
+    assert view.undo_button.isVisible()
+    reopened: list[str] = []
+    view.goal_reopened.connect(reopened.append)
+
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+
+    assert reopened == ["site"]
+    assert goals.find(store, "site").status == "active"
+    assert [w.text for w in wins.list_wins(store)] == ["Built the hero"]
+    assert [w.text for w in wins.trash(store)] == ["Completed: Ship the landing page"]
+    assert journal.rhythm().this_week == 1  # the completion no longer counts
+    assert view.rows["site"].bar.progress == goals.Progress(1, 3, done=False)
+    assert view.rows["site"].done_button.isEnabled()
+    assert "Reopened: Ship the landing page" in view.message.text()
+    assert "went to the trash" in view.message.text()
+    assert not view.undo_button.isVisible()
+
+
+def test_undo_after_drop_brings_the_goal_back(
+    store: Store, clock: FixedClock, view: GoalsView, qtbot: QtBot
+) -> None:
+    _seed_launch(store, clock)
+    view.refresh()
+    qtbot.mouseClick(view.rows["launch"].drop_button, Qt.MouseButton.LeftButton)
+    assert list(view.rows) == []
+
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+
+    assert list(view.rows) == ["launch", "site", "docs"]
+    assert {g.status for g in goals.list_goals(store)} == {"active"}
+
+
+def test_closed_goals_are_shown_on_asking_and_reopen_from_their_row(
+    store: Store, clock: FixedClock, view: GoalsView, qtbot: QtBot
+) -> None:
+    _seed_launch(store, clock)
+    goals.complete(store, "docs", now=clock.now(), today=clock.now().date())
+    goals.drop(store, "site", now=clock.now())
+    view.refresh()
+    assert list(view.rows) == ["launch"]
+    assert not view.rows["launch"].reopen_button.isVisible()
+
+    qtbot.mouseClick(view.show_closed, Qt.MouseButton.LeftButton)
+
+    assert list(view.rows) == ["launch", "site", "docs"]
+    docs = view.rows["docs"]
+    assert (docs.due.text(), docs.done_button.isEnabled()) == ("Done", False)
+    assert view.rows["site"].due.text() == "Dropped"
+    assert docs.reopen_button.isVisible()
+    assert docs.reopen_button.accessibleName() == "Reopen Write the docs"
+
+    qtbot.mouseClick(docs.reopen_button, Qt.MouseButton.LeftButton)
+
+    assert goals.find(store, "docs").status == "active"
+    assert view.rows["docs"].due.text() == "Overdue since 2026-11-19"
+    assert not view.rows["docs"].reopen_button.isVisible()
+    assert [w.text for w in wins.list_wins(store)] == ["Built the hero"]
+
+
+def test_a_micro_goal_under_a_done_objective_is_refused_inline(
+    store: Store, clock: FixedClock, view: GoalsView, qtbot: QtBot
+) -> None:
+    today = clock.now().date()
+    goals.create(store, "Launch", now=clock.now(), slug="launch")
+    goals.create(store, "Site", now=clock.now(), slug="site", parent="launch")
+    goals.complete(store, "site", now=clock.now(), today=today)
+    goals.complete(store, "launch", now=clock.now(), today=today)
+    view.show_closed.setChecked(True)
+
+    qtbot.mouseClick(view.rows["site"].reopen_button, Qt.MouseButton.LeftButton)
+
+    assert "reopen +launch first" in view.message.text()
+    assert view.message.property("problem") is True
+    assert goals.find(store, "site").status == "done"

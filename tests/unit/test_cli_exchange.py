@@ -73,6 +73,26 @@ def test_import_moves_a_journal_and_a_second_import_adds_nothing(
         assert len(wins.list_wins(store, deleted=None)) == 5
 
 
+def test_importing_a_jrnl_journal_with_a_very_long_entry_goes_through_and_names_it(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    journal = tmp_path / "journal.txt"
+    essay = "\n\n".join("Looking back at the whole quarter in some detail. " * 10 for _ in range(5))
+    journal.write_text(
+        f"[2026-11-02 09:00] Short #ops\n\n[2026-11-03 21:00] Quarter notes\n{essay}\n",
+        encoding="utf-8",
+    )
+
+    told = _ok("import", str(journal), data_dir=data_dir).splitlines()
+
+    assert told[0] == "Added 3 wins."
+    assert "came in whole as consecutive wins" in told[1]
+    length = len(f"Quarter notes\n{essay.strip()}")
+    assert told[2] == f"  journal.txt line 3: {length:,} characters, 2 wins"
+    with open_store(data_dir, now=NOW) as store:
+        assert len(wins.list_wins(store, since=date(2026, 11, 1))) == 3
+
+
 def test_a_bad_import_is_one_clear_line_and_changes_nothing(data_dir: Path, tmp_path: Path) -> None:
     _filled(data_dir)
     bad = tmp_path / "bad.csv"

@@ -227,3 +227,31 @@ def test_a_due_weekday_is_the_next_one(word: str, day: date) -> None:
 def test_a_due_date_that_is_no_day_is_refused() -> None:
     with pytest.raises(UserError, match="not a day"):
         due_arg("whenever", FRIDAY)
+
+
+def test_goal_reopen_undoes_done_and_drop_and_says_what_changed(data_dir: Path) -> None:
+    _ok(data_dir, "goal", "add", "Launch")
+    _ok(data_dir, "goal", "add", "Site", "--under", "launch", "--target", "2")
+    _ok(data_dir, "add", "Built the hero +site")
+    _ok(data_dir, "goal", "done", "site")
+
+    reopened = _ok(data_dir, "goal", "reopen", "site")
+
+    assert reopened.stdout.splitlines() == [
+        "Reopened +site: Site",
+        'Its win "Completed: Site" went to the trash.',
+    ]
+    assert "+site  Site  [###---] 1/2" in _ok(data_dir, "goal", "list").stdout
+    with open_store(data_dir) as store:
+        assert [w.text for w in wins.list_wins(store)] == ["Built the hero"]
+    _ok(data_dir, "goal", "drop", "launch")
+
+    back = _ok(data_dir, "goal", "reopen", "launch")
+
+    assert back.stdout.splitlines() == [
+        "Reopened +launch: Launch",
+        "Its micro-goals dropped with it came back: +site",
+    ]
+    assert {g.status for g in _goals(data_dir)} == {"active"}
+    assert "already active" in _refused(data_dir, "goal", "reopen", "site")
+    assert "no goal +nope" in _refused(data_dir, "goal", "reopen", "nope")

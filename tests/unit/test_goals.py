@@ -318,6 +318,143 @@ def test_dropping_an_objective_drops_its_active_micro_goals_without_a_win(store:
     assert wins.total(store) == 1  # the docs' completion, nothing for the drop
 
 
+def test_reopening_a_goal_done_by_mistake_makes_it_active_and_trashes_its_win(
+    store: Store,
+) -> None:
+    goals.create(store, "Ship the site", now=NOW, slug="site", target=2)
+    _add(store, "Built the landing page +site")
+    done = goals.complete(store, "site", now=NOW, today=TODAY)
+    later = NOW + timedelta(minutes=3)
+
+    reopening = goals.reopen(store, "site", now=later)
+
+    site = goals.find(store, "site")
+    assert [g.slug for g in reopening.goals] == ["site"]
+    assert (site.status, site.done_at, site.done_win) == ("active", None, None)
+    assert reopening.trashed_win is not None
+    assert reopening.trashed_win.uuid == done.win.uuid
+    assert reopening.trashed_win.deleted_at == later
+    assert [w.text for w in wins.list_wins(store)] == ["Built the landing page"]
+    assert [w.uuid for w in wins.trash(store)] == [done.win.uuid]
+    assert goals.progress(store, "site") == goals.Progress(1, 2, done=False)
+    assert wins.total(store) == 1
+
+
+def test_after_reopening_streaks_and_totals_are_as_before_the_goal_was_done(
+    store: Store,
+) -> None:
+    from smallwins_desktop.core import stats
+
+    goals.create(store, "Site", now=NOW, slug="site")
+    _add(store, "Planned it", day=TODAY - timedelta(days=1))  # Thursday
+    before = stats.rhythm(store, TODAY)
+    summary = stats.today_summary(store, TODAY)
+    goals.complete(store, "site", now=NOW, today=TODAY)
+    assert stats.rhythm(store, TODAY).streak == before.streak + 1  # the completion was a win
+
+    goals.reopen(store, "site", now=NOW)
+
+    after = stats.rhythm(store, TODAY)
+    assert (after.streak, after.this_week, after.heatmap) == (
+        before.streak,
+        before.this_week,
+        before.heatmap,
+    )
+    assert stats.today_summary(store, TODAY) == summary
+    assert wins.list_wins(store, since=TODAY, until=TODAY) == []
+
+
+def test_a_reopened_goal_can_be_done_again_and_counts_once(store: Store) -> None:
+    goals.create(store, "Site", now=NOW, slug="site", target=1)
+    _add(store, "A step +site")
+    goals.complete(store, "site", now=NOW, today=TODAY)
+    goals.reopen(store, "site", now=NOW)
+
+    again = goals.complete(store, "site", now=NOW + timedelta(hours=1), today=TODAY)
+
+    assert goals.find(store, "site").done_win == again.win.uuid
+    assert goals.progress(store, "site") == goals.Progress(1, 1, done=True)
+    assert sorted(w.text for w in wins.list_wins(store)) == ["A step", "Completed: Site"]
+
+
+def test_reopening_a_dropped_objective_brings_back_the_micro_goals_dropped_with_it(
+    store: Store,
+) -> None:
+    goals.create(store, "Launch", now=NOW)
+    goals.create(store, "Site", now=NOW, slug="site", parent="launch")
+    goals.create(store, "Docs", now=NOW, slug="docs", parent="launch")
+    goals.create(store, "Blog", now=NOW, slug="blog", parent="launch")
+    goals.complete(store, "docs", now=NOW, today=TODAY)
+    goals.drop(store, "blog", now=NOW - timedelta(hours=1))  # let go before, on its own
+    goals.drop(store, "launch", now=NOW)
+
+    reopening = goals.reopen(store, "launch", now=NOW + timedelta(hours=1))
+
+    assert [(g.slug, g.status) for g in reopening.goals] == [
+        ("launch", "active"),
+        ("site", "active"),
+    ]
+    assert reopening.trashed_win is None
+    assert goals.find(store, "docs").status == "done"
+    assert goals.find(store, "blog").status == "dropped"
+    assert wins.total(store) == 1  # the docs' completion stays
+    assert goals.progress(store, "launch") == goals.Progress(1, 2, done=False)
+
+
+def test_a_micro_goal_reopens_only_under_an_active_objective(store: Store) -> None:
+    goals.create(store, "Launch", now=NOW)
+    goals.create(store, "Site", now=NOW, slug="site", parent="launch")
+    goals.complete(store, "site", now=NOW, today=TODAY)
+    goals.complete(store, "launch", now=NOW, today=TODAY)
+
+    with pytest.raises(GoalError, match=r"part of \+launch, which is done: reopen \+launch first"):
+        goals.reopen(store, "site", now=NOW)
+    assert goals.find(store, "site").status == "done"
+    assert wins.total(store) == 2
+
+    goals.reopen(store, "launch", now=NOW)
+    goals.reopen(store, "site", now=NOW)
+    assert [g.status for g in goals.list_goals(store)] == ["active", "active"]
+    assert wins.total(store) == 0
+
+
+def test_reopening_an_active_or_unknown_goal_is_refused_and_changes_nothing(
+    store: Store,
+) -> None:
+    goals.create(store, "Site", now=NOW, slug="site")
+
+    with pytest.raises(GoalError, match="already active"):
+        goals.reopen(store, "site", now=NOW)
+    with pytest.raises(NotFoundError):
+        goals.reopen(store, "nowhere", now=NOW)
+    assert goals.find(store, "site").status == "active"
+
+
+def test_reopening_keeps_a_completion_win_already_in_the_trash_where_it_is(
+    store: Store,
+) -> None:
+    goals.create(store, "Site", now=NOW, slug="site")
+    done = goals.complete(store, "site", now=NOW, today=TODAY)
+    wins.delete(store, done.win.uuid, now=NOW)
+
+    reopening = goals.reopen(store, "site", now=NOW + timedelta(hours=1))
+
+    assert reopening.trashed_win is None
+    assert wins.get(store, done.win.uuid).deleted_at == NOW
+
+
+def test_reopening_counts_against_the_overload_guard_and_the_rate(store: Store) -> None:
+    goals.create(store, "Late", now=NOW, slug="late", due=TODAY - timedelta(days=2))
+    goals.complete(store, "late", now=NOW, today=TODAY)
+    assert goals.completion_rate(store, now=NOW, days=30).late == 1
+
+    goals.reopen(store, "late", now=NOW)
+
+    rate = goals.completion_rate(store, now=NOW, days=30)
+    assert (rate.late, rate.overdue) == (0, 1)
+    assert goals.active_micro_goals(store) == 1
+
+
 # -- the overload guard --------------------------------------------------------------------------
 
 

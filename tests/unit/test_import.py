@@ -21,7 +21,7 @@ from smallwins_desktop.core.db import Store, open_store
 from smallwins_desktop.core.errors import ExchangeError
 from smallwins_desktop.core.exchange import export_wins, import_file
 from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter
-from tests.exchange_data import NOW, ZONE, everything, fill, fingerprint
+from tests.exchange_data import NOW, TODAY, ZONE, everything, fill, fingerprint
 
 
 def _export(store: Store, fmt: str, path: Path, match: WinFilter | None = None) -> Path:
@@ -137,11 +137,17 @@ def _add_reflection(store: Store, drawn: tuple[object, ...]) -> None:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(found=_wins, more_goals=_goals_drawn, drawn_reflections=_reflections_drawn)
+@given(
+    found=_wins,
+    more_goals=_goals_drawn,
+    drawn_reflections=_reflections_drawn,
+    completed=st.booleans(),
+)
 def test_our_json_round_trips_every_win_goal_and_reflection_exactly(
     found: list[tuple[object, ...]],
     more_goals: list[tuple[object, ...]],
     drawn_reflections: list[tuple[object, ...]],
+    completed: bool,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -160,6 +166,8 @@ def test_our_json_round_trips_every_win_goal_and_reflection_exactly(
                 draft = Draft(text, day, kind, impact, tags, goal)  # type: ignore[arg-type]
                 entries.append(BulkEntry(draft, None, stamps))
             wins.add_many(one, entries, now=NOW, source="import")
+            if completed:  # its "Completed: ..." win is named by the goal (done_win)
+                goals.complete(one, "écrire", now=NOW, today=TODAY)
 
             result = _import(two, _export(one, "json", base / "export.json"))
 
@@ -328,7 +336,7 @@ BAD_FILES = {
     "jrnl wrong type": (lambda s, p: _write(p / "j.json", b'{"entries": [{"title": "a", "body": "", "date": "2026-11-20", "time": "9", "starred": false}]}'), "jrnl-json", "entry 1 .*'time' is '9'"),
     "jrnl text garbage": (lambda s, p: _write(p / "j.txt", b"hello\n[2026-11-20 09:00] x\n"), "jrnl-txt", "line 1"),
     "goals after wins": (lambda s, p: _write(p / "g.json", b'{"format": "smallwins", "wins": [], "goals": []}'), "json", "'goals' comes after 'wins'"),
-    "too long": (lambda s, p: _json(p, [{"text": "x" * 3000}]), "json", "win 2 .*at most 2,000"),
+    "far too long": (lambda s, p: _json(p, [{"text": "x" * 500_001}]), "json", "win 2 .*500,001 characters, more than 250 wins' worth"),
     "bad reflection": (lambda s, p: _write(p / "r.json", b'{"format": "smallwins", "reflections": [{"day": "2026-11-20", "confidence": 9, "created_at": "2026-11-20T10:00:00+00:00"}], "wins": []}'), "json", "reflection 1: Confidence is a number from 1"),
 }  # fmt: skip
 
@@ -448,3 +456,61 @@ def test_a_reflection_this_journal_has_for_the_day_is_kept_and_a_second_import_a
     assert (kept.moved_forward, kept.confidence) == ("Mine", 5)
     assert reflections.get(other, day + timedelta(days=1)).pick_up == "Also from the file"  # type: ignore[union-attr]
     assert _import(other, path).reflections_added == 0
+
+
+def _rows_by_uuid(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every column of the tables a user fills, row ids put as the uuids they stand for, so
+    two journals compare field by field whatever ids their rows got."""
+    db = store.db
+    win_uuid = dict(db.execute_sql("SELECT id, uuid FROM win").fetchall())
+    goal_uuid = dict(db.execute_sql("SELECT id, uuid FROM goal").fetchall())
+    tag_name = dict(db.execute_sql("SELECT id, name FROM tag").fetchall())
+
+    def table(name: str) -> list[tuple[object, ...]]:
+        cursor = db.execute_sql(f'SELECT * FROM "{name}"')
+        columns = [d[0] for d in cursor.description]
+        rows = []
+        for row in cursor.fetchall():
+            named = dict(zip(columns, row, strict=True))
+            named.pop("id", None)
+            for column, ids in (
+                ("goal_id", goal_uuid), ("parent_id", goal_uuid), ("done_win_id", win_uuid),
+                ("win_id", win_uuid), ("tag_id", tag_name),
+            ):  # fmt: skip
+                if column in named and named[column] is not None:
+                    named[column] = ids[named[column]]
+            rows.append(tuple(sorted(named.items(), key=lambda item: item[0])))
+        return sorted(rows, key=repr)
+
+    return {name: table(name) for name in ("goal", "win", "tag", "win_tag", "reflection")}
+
+
+def test_our_json_export_then_import_into_an_empty_journal_keeps_every_field(
+    store: Store, other: Store, tmp_path: Path
+) -> None:
+    from smallwins_desktop.core import settings, stats
+
+    fill(store)
+    goals.create(store, "Launch the site", now=NOW, slug="launch")
+    goals.create(store, "Landing page", now=NOW, slug="site", parent="launch", target=2,
+                 criteria="Live and linked", due=date(2026, 11, 27))  # fmt: skip
+    goals.create(store, "Write the docs", now=NOW, slug="docs", parent="launch")
+    wins.add(store, "Built the hero +site", today=TODAY, now=NOW)
+    goals.complete(store, "site", now=NOW, today=TODAY)
+    goals.drop(store, "docs", now=NOW)
+    goals.complete(store, "launch", now=NOW + timedelta(minutes=5), today=TODAY)
+    reflections.save(store, TODAY, now=NOW, moved_forward="The site", confidence=4)
+    stats.set_rest_day(store, date(2026, 11, 11), True)
+    settings.put(store, settings.WORKDAYS, [0, 1, 2, 3])
+    path = _export(store, "json", tmp_path / "all.json")
+
+    _import(other, path)
+
+    theirs, ours = _rows_by_uuid(other), _rows_by_uuid(store)
+    for table in ours:
+        assert theirs[table] == ours[table], table
+    assert settings.get(other, settings.WORKDAYS) == [0, 1, 2, 3]
+    assert stats.rest_days(other) == {date(2026, 11, 11)}
+    for slug in ("release-2", "launch", "site", "docs"):
+        assert goals.progress(other, slug) == goals.progress(store, slug), slug
+    assert goals.progress(other, "site") == goals.Progress(1, 2, done=True)  # not 2: no step

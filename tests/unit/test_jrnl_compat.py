@@ -158,3 +158,30 @@ def test_jrnl_reads_our_export_as_the_entries_we_wrote(
     assert read_back["tags"] == written["tags"]
     assert len(written["entries"]) == 5
     assert time(15, 30).strftime("%H:%M") in {e["time"] for e in written["entries"]}
+
+
+def test_a_long_entry_jrnl_wrote_comes_in_whole_from_its_text_and_its_json(
+    store: Store, tmp_path: Path
+) -> None:
+    journal = tmp_path / "journal.txt"
+    jrnl = Jrnl(tmp_path / "jrnl-home", journal)
+    paragraph = " ".join(f"Sentence {n} of a long look back at the year." for n in range(12))
+    body = "\n\n".join(paragraph for _ in range(8))  # about 4,400 characters
+    jrnl(f"2026-11-19 21:15: The year in review\n{body} #retro")
+    jrnl("2026-11-20 09:00: A short one #qa")
+    exported = tmp_path / "exported.json"
+    exported.write_text(json.dumps(jrnl.entries()), encoding="utf-8")
+
+    result = import_file(store, journal, "jrnl-txt", now=NOW, zone=ZONE)
+    again = import_file(store, exported, "jrnl-json", now=NOW, zone=ZONE)
+
+    assert [s.where for s in result.split] == ["journal.txt line 1"]
+    parts = result.split[0].parts
+    assert (result.added, again.added, again.skipped) == (parts + 1, 0, parts + 1)
+    found = wins.list_wins(store, since=date(2000, 1, 1))
+    pieces = sorted(
+        (w for w in found if "(part " in w.text), key=lambda w: w.text.rsplit("(part ", 1)[1]
+    )
+    text = "\n".join(w.text.rsplit(" (part ", 1)[0] for w in pieces)
+    assert " ".join(text.split()) == " ".join(f"The year in review {body}".split())
+    assert all(w.tags == ("retro",) for w in pieces)

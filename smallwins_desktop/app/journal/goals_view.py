@@ -1,13 +1,15 @@
 """The Goals view: objectives and their micro-goals with painted progress bars, Done and Drop,
-and a row to add a goal that warns, calmly, when micro-goals pile up.
+and a row to add a goal that warns, calmly, when micro-goals pile up. A goal done or dropped
+by mistake comes back: Undo beside the message right after, or "Show done and dropped" and
+its Reopen button later.
 
-    Goals
-    Done by the due date: last 30 days 80% ...
+    Done by the due date: last 30 days 80% ...           [ ] Show done and dropped
     ┌ Launch the site            [■■■■□□]  2/3
     │   Ship the landing page    [■■■□□□]  3/5   due 2026-11-27   [Done] [Drop]
     │   Write the docs           [□□□□□□]        OVERDUE 2026-11-19 [Done] [Drop]
     [title] [under ▾] [target] [due] [done means] [Add]
     You have 6 active micro-goals; your limit is 5. ...
+    Nice — that moved things forward. …                          [Undo]
 
 Everything goes through the `Journal` (which calls `core.goals`); progress comes ready-made
 from `goals.tree`, nothing is counted here. The journal window opens it (View → Goals).
@@ -22,6 +24,7 @@ from datetime import date
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QLabel,
@@ -83,16 +86,26 @@ class GoalBar(QWidget):
 
 
 class GoalRow(QFrame):
-    """One goal: its title, bar, count, due date (overdue marked), Done and Drop.
+    """One goal: its title, bar, count, due date (overdue marked) or how it was closed, Done
+    and Drop, and Reopen for a closed one.
 
     Signals:
-        done_clicked(str slug), drop_clicked(str slug): the user pressed that goal's button.
+        done_clicked(str slug), drop_clicked(str slug), reopen_clicked(str slug): the user
+            pressed that goal's button.
     """
 
     done_clicked = Signal(str)
     drop_clicked = Signal(str)
+    reopen_clicked = Signal(str)
 
-    def __init__(self, node: GoalNode, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        node: GoalNode,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        room_for_reopen: bool = False,
+    ) -> None:
         super().__init__(parent)
         goal = node.goal
         self.slug = goal.slug
@@ -112,7 +125,9 @@ class GoalRow(QFrame):
             self.count.setText(f"{node.progress.count}/{node.progress.total}")
         self.due = QLabel(self)
         self.due.setObjectName("goalDue")
-        if goal.due is not None:
+        if goal.status != "active":
+            self.due.setText(self.tr("Done") if goal.status == "done" else self.tr("Dropped"))
+        elif goal.due is not None:
             if node.overdue:
                 self.due.setText(self.tr("Overdue since %s") % goal.due.isoformat())
                 self.due.setStyleSheet(f"color: {Colors(self.palette()).problem.name()};")
@@ -126,6 +141,13 @@ class GoalRow(QFrame):
         self.drop_button = QPushButton(self.tr("Drop"), self)
         self.drop_button.setAccessibleName(self.tr("Drop %s") % goal.title)
         self.drop_button.clicked.connect(lambda: self.drop_clicked.emit(self.slug))
+        self.reopen_button = QPushButton(self.tr("Reopen"), self)
+        self.reopen_button.setAccessibleName(self.tr("Reopen %s") % goal.title)
+        self.reopen_button.clicked.connect(lambda: self.reopen_clicked.emit(self.slug))
+        kept = self.reopen_button.sizePolicy()
+        kept.setRetainSizeWhenHidden(room_for_reopen)  # closed goals shown: rows line up
+        self.reopen_button.setSizePolicy(kept)
+        self.reopen_button.setVisible(goal.status != "active")
         metrics = self.fontMetrics()
         widest_due = self.tr("Overdue since %s") % "0000-00-00"
         self.count.setFixedWidth(metrics.horizontalAdvance("000/000") + LABEL_PADDING)
@@ -140,21 +162,26 @@ class GoalRow(QFrame):
         row.addWidget(self.due)
         row.addWidget(self.done_button)
         row.addWidget(self.drop_button)
+        row.addWidget(self.reopen_button)
 
 
 class GoalsView(QWidget):
-    """Objectives and micro-goals, completing and dropping them, and adding new ones.
+    """Objectives and micro-goals, completing, dropping and reopening them, and adding new
+    ones.
 
     Signals:
         goal_completed(str slug): a goal was marked done (its win is recorded).
+        goal_reopened(str slug): a done or dropped goal was made active again.
     """
 
     goal_completed = Signal(str)
+    goal_reopened = Signal(str)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._journal = journal
         self.rows: dict[str, GoalRow] = {}
+        self._undo_slug: str | None = None
         self.setObjectName("goalsView")
         self.setAccessibleName(self.tr("Goals"))
         self.setWindowTitle(self.tr("Goals — Small Wins"))
@@ -198,6 +225,9 @@ class GoalsView(QWidget):
         add_row.addWidget(self.due_edit)
         add_row.addWidget(self.criteria, 2)
         add_row.addWidget(self.add_button)
+        self.show_closed = QCheckBox(self.tr("Show done and dropped"), self)
+        self.show_closed.setAccessibleName(self.tr("Show done and dropped goals"))
+        self.show_closed.toggled.connect(self.refresh)
 
         self.overload_label = QLabel(self)
         self.overload_label.setObjectName("overloadWarning")
@@ -209,14 +239,24 @@ class GoalsView(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
         self.message.hide()
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setAccessibleName(self.tr("Undo: reopen the goal"))
+        self.undo_button.clicked.connect(self._undo)
+        self.undo_button.hide()
+        message_row = look.row()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.undo_button)
+        top_row = look.row()
+        top_row.addWidget(self.rates, 1)
+        top_row.addWidget(self.show_closed)
 
         layout = look.column(self, look.WINDOW_MARGINS)
-        layout.addWidget(self.rates)
+        layout.addLayout(top_row)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         layout.addLayout(add_row)
         layout.addWidget(self.overload_label)
-        layout.addWidget(self.message)
+        layout.addLayout(message_row)
         journal.changed.connect(self._journal_changed)
         self.refresh()
 
@@ -234,7 +274,7 @@ class GoalsView(QWidget):
     def refresh(self) -> None:
         """Read the goals, their progress, the rates and the overload again."""
         try:
-            tree = self._journal.goal_tree()
+            tree = self._journal.goal_tree(include_closed=self.show_closed.isChecked())
             rates = self._journal.completion_rates()
             overload = self._journal.goal_overload()
         except SmallWinsError as error:
@@ -249,14 +289,21 @@ class GoalsView(QWidget):
         position = 0
         for node in tree:
             for each in (node, *node.children):
-                row = GoalRow(each, today, self.list_widget)
+                row = GoalRow(
+                    each, today, self.list_widget, room_for_reopen=self.show_closed.isChecked()
+                )
                 row.done_clicked.connect(self.complete)
                 row.drop_clicked.connect(self.drop)
+                row.reopen_clicked.connect(self.reopen)
                 self.list_layout.insertWidget(position, row)
                 row.setVisible(True)  # now, not on the next turn of the loop as layouts do
                 self.rows[each.goal.slug] = row
                 position += 1
         self.empty.setVisible(not tree)
+        if self.show_closed.isChecked():
+            self.empty.setText(self.tr("No goals yet. Add one below."))
+        else:
+            self.empty.setText(self.tr("No active goals. Add one below."))
         told = [rate.line() for rate in rates if rate.rate is not None]
         self.rates.setText(
             self.tr("Done by the due date: %s") % " ".join(told)
@@ -314,7 +361,7 @@ class GoalsView(QWidget):
             return
         celebration = done.celebration
         lines = [celebration.headline, celebration.detail]
-        self._say(" ".join(line for line in lines if line))
+        self._say(" ".join(line for line in lines if line), undo=slug)
         self.refresh()
         self.goal_completed.emit(slug)
 
@@ -324,10 +371,31 @@ class GoalsView(QWidget):
         except SmallWinsError as error:
             self._say(str(error), problem=True)
             return
-        self._say(self.tr("Dropped: %s") % ", ".join(goal.title for goal in dropped))
+        self._say(self.tr("Dropped: %s") % ", ".join(goal.title for goal in dropped), undo=slug)
         self.refresh()
 
-    def _say(self, text: str, *, problem: bool = False) -> None:
+    def reopen(self, slug: str) -> None:
+        """Make a done or dropped goal active again (its completion win goes to the trash)."""
+        try:
+            reopened = self._journal.reopen_goal(slug)
+        except SmallWinsError as error:
+            self._say(str(error), problem=True)
+            return
+        said = self.tr("Reopened: %s") % ", ".join(goal.title for goal in reopened.goals)
+        if reopened.trashed_win is not None:
+            said += " " + self.tr("Its win “%s” went to the trash.") % reopened.trashed_win.text
+        self._say(said)
+        self.refresh()
+        self.goal_reopened.emit(slug)
+
+    def _undo(self) -> None:
+        if self._undo_slug is not None:
+            self.reopen(self._undo_slug)
+
+    def _say(self, text: str, *, problem: bool = False, undo: str | None = None) -> None:
+        """Say `text` under the goals; `undo` is the slug the Undo beside it reopens."""
+        self._undo_slug = undo
+        self.undo_button.setVisible(undo is not None)
         self.message.setText(text)
         problem_color = Colors(self.palette()).problem.name()
         self.message.setStyleSheet(f"color: {problem_color};" if problem else "")

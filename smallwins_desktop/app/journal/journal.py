@@ -38,6 +38,7 @@ from smallwins_desktop.core.goals import (
     GoalNode,
     GoalRecord,
     Overload,
+    Reopening,
 )
 from smallwins_desktop.core.stats import Memory, Rhythm, TodaySummary
 from smallwins_desktop.core.wins import AddResult, WinFilter, WinRecord
@@ -244,6 +245,12 @@ class Journal(QObject):
         dropped = goals.drop(self._store, slug, now=self._clock.now())
         self._changed()
         return dropped
+
+    def reopen_goal(self, slug: str) -> Reopening:
+        """Make a done or dropped goal active again; its completion win goes to the trash."""
+        reopened = goals.reopen(self._store, slug, now=self._clock.now())
+        self._changed()
+        return reopened
 
     def edit(self, uuid: str, **fields: Any) -> WinRecord:
         """Change a win (`wins.edit`'s fields: text, day, impact, kind, tags, goal)."""

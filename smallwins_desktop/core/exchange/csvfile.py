@@ -7,7 +7,8 @@ itself, so reading our file back takes exactly one `'` off and gets the text unc
 
 Importing needs a header row with at least `day` and `text`; other columns are optional
 (a row without `uuid` gets an id made from its day and words, so a second import of the
-same file adds nothing) and columns we do not know are ignored.
+same file adds nothing) and columns we do not know are ignored. A text longer than a win
+may be comes in whole, as consecutive wins (`longtext`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from smallwins_desktop.core.db import Store, uses_store
 from smallwins_desktop.core.exchange import fields
 from smallwins_desktop.core.exchange.files import csv_rows
 from smallwins_desktop.core.exchange.incoming import Incoming
+from smallwins_desktop.core.exchange.longtext import SplitEntry, pieces
 from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter, iter_wins
 
 COLUMNS = ("uuid", "day", "created_at", "text", "tags", "goal", "impact", "kind")
@@ -65,10 +67,12 @@ def write(store: Store, out: TextIO, match: WinFilter) -> int:
 
 
 def read(path: Path, *, now: datetime) -> Incoming:
-    return Incoming(wins=_rows(path, now))
+    incoming = Incoming(wins=[])
+    incoming.wins = _rows(path, now, incoming.split)
+    return incoming
 
 
-def _rows(path: Path, now: datetime) -> Iterator[BulkEntry]:
+def _rows(path: Path, now: datetime, split: list[SplitEntry]) -> Iterator[BulkEntry]:
     rows = csv_rows(path)
     header = next(rows, None)
     if header is None:
@@ -88,12 +92,13 @@ def _rows(path: Path, now: datetime) -> Iterator[BulkEntry]:
                 f"{path.name} line {line}", f"{len(cells)} cells, but the header names {len(names)}"
             )
         row = {name: restored(cell) for name, cell in zip(names, cells, strict=False)}
-        yield _entry(row, f"{path.name} line {line}", now)
+        where = f"{path.name} line {line}"
+        yield from pieces(_entry(row, where, now), where, split)
 
 
 def _entry(row: dict[str, str], where: str, now: datetime) -> BulkEntry:
     draft = Draft(
-        text=fields.text(row.get("text", ""), where),
+        text=fields.long_text(row.get("text", ""), where),
         day=fields.day(row.get("day", ""), where),
         kind=fields.kind(row.get("kind") or "win", where),
         impact=fields.impact(row.get("impact") or 1, where),

@@ -7,9 +7,15 @@ import re
 from datetime import date, datetime, timezone
 from typing import Any
 
-from smallwins_desktop.core.capture import IMPACT_BIG, KIND_SETBACK, KIND_WIN, TAG_PATTERN
+from smallwins_desktop.core.capture import (
+    IMPACT_BIG,
+    KIND_SETBACK,
+    KIND_WIN,
+    TAG_PATTERN,
+    clean_text,
+)
 from smallwins_desktop.core.errors import CaptureError, ExchangeError
-from smallwins_desktop.core.wins import SOURCES, validate_text
+from smallwins_desktop.core.wins import MAX_TEXT_LENGTH, SOURCES, validate_text
 
 _GOAL_SLUG = TAG_PATTERN
 
@@ -25,6 +31,18 @@ def text(value: Any, where: str, name: str = "text") -> str:
         return validate_text(value)
     except CaptureError as error:
         raise fail(where, str(error).rstrip(".")) from None
+
+
+def long_text(value: Any, where: str, name: str = "text") -> str:
+    """`text`, but of any length: `longtext.pieces` splits one too long for a win."""
+    if not isinstance(value, str):
+        raise fail(where, f"'{name}' must be text, not {_kind(value)}")
+    if len(value) <= MAX_TEXT_LENGTH:  # cleaning never lengthens a text: checked once
+        return text(value, where, name)
+    cleaned = clean_text(value).strip()
+    if len(cleaned) <= MAX_TEXT_LENGTH:
+        return text(cleaned, where, name)
+    return cleaned
 
 
 def day(value: Any, where: str, name: str = "day") -> date:

@@ -52,9 +52,11 @@ def text_lines(path: Path) -> Iterator[str]:
 
 
 def csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for each record of a CSV file."""
+    """(line number, cells) for each record of a CSV file; a record whose quoted cell spans
+    lines is numbered by the line it starts on."""
     reader = csv.reader(text_lines(path))
     while True:
+        start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
@@ -63,7 +65,7 @@ def csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
             raise ExchangeError(
                 f"{path.name} line {reader.line_num}: not CSV ({error}); nothing was imported."
             ) from None
-        yield reader.line_num, row
+        yield start, row
 
 
 def not_text(path: Path, position: int) -> ExchangeError:

@@ -12,7 +12,8 @@ the body; a big win is starred. An entry becomes a win the same way back: `#tag`
 `+slug` words at the very end are taken off the text as tags and the goal, tags inside the
 text stay in it (and are tags too), a leading `setback:` makes a setback, starred is big.
 jrnl has no ids: an entry's id is made from its date, time and words (`content_uuid`), so
-importing the same journal twice, or its JSON and its text, adds each entry once.
+importing the same journal twice, or its JSON and its text, adds each entry once. An entry
+longer than a win may be comes in whole, as consecutive wins (`longtext`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from smallwins_desktop.core.exchange import fields
 from smallwins_desktop.core.exchange.files import text_chunks, text_lines
 from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.exchange.jsonstream import read_object
+from smallwins_desktop.core.exchange.longtext import SplitEntry, pieces
 from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter, WinRecord, iter_wins
 
 DEFAULT_TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -132,12 +134,18 @@ def read_json(path: Path, *, zone: tzinfo) -> Incoming:
         if key == "entries":
             if not isinstance(value, Iterator):
                 raise fields.fail(path.name, "'entries' must be a list")
-            return Incoming(wins=_json_entries(path, value, members, zone))
+            incoming = Incoming(wins=[])
+            incoming.wins = _json_entries(path, value, members, zone, incoming.split)
+            return incoming
     raise fields.fail(path.name, "this is not a jrnl JSON export (it has no 'entries')")
 
 
 def _json_entries(
-    path: Path, items: Iterator[tuple[Any, int]], rest: Iterator[tuple[str, Any]], zone: tzinfo
+    path: Path,
+    items: Iterator[tuple[Any, int]],
+    rest: Iterator[tuple[str, Any]],
+    zone: tzinfo,
+    split: list[SplitEntry],
 ) -> Iterator[BulkEntry]:
     for number, (value, line) in enumerate(items, start=1):
         where = f"{path.name} entry {number} (line {line})"
@@ -157,16 +165,20 @@ def _json_entries(
         if not isinstance(starred, bool):
             raise fields.fail(where, f"'starred' is {starred!r}, not true or false")
         text = f"{title.strip()}\n{body.strip()}" if body.strip() else title.strip()
-        yield entry_to_win(text, day, at, starred, zone, where)
+        yield from pieces(entry_to_win(text, day, at, starred, zone, where), where, split)
     for _ in rest:
         pass
 
 
 def read_text(path: Path, *, zone: tzinfo, time_format: str = DEFAULT_TIME_FORMAT) -> Incoming:
-    return Incoming(wins=_text_entries(path, zone, time_format))
+    incoming = Incoming(wins=[])
+    incoming.wins = _text_entries(path, zone, time_format, incoming.split)
+    return incoming
 
 
-def _text_entries(path: Path, zone: tzinfo, time_format: str) -> Iterator[BulkEntry]:
+def _text_entries(
+    path: Path, zone: tzinfo, time_format: str, split: list[SplitEntry]
+) -> Iterator[BulkEntry]:
     start: tuple[datetime, int] | None = None
     lines: list[str] = []
     found = 0
@@ -184,20 +196,20 @@ def _text_entries(path: Path, zone: tzinfo, time_format: str) -> Iterator[BulkEn
             lines.append(line)
             continue
         if start is not None:
-            yield _text_entry(path, start, lines, zone)
+            yield from _text_entry(path, start, lines, zone, split)
             found += 1
         start = (moment, number)
         lines = [line[header.end() :]]
     if start is not None:
-        yield _text_entry(path, start, lines, zone)
+        yield from _text_entry(path, start, lines, zone, split)
         found += 1
     if not found:
         raise fields.fail(path.name, "there are no jrnl entries in it")
 
 
 def _text_entry(
-    path: Path, start: tuple[datetime, int], lines: list[str], zone: tzinfo
-) -> BulkEntry:
+    path: Path, start: tuple[datetime, int], lines: list[str], zone: tzinfo, split: list[SplitEntry]
+) -> tuple[BulkEntry, ...]:
     moment, number = start
     raw = "".join(lines).replace("\r\n", "\n").replace("\r", "\n")
     first, _, rest = raw.partition("\n")
@@ -206,13 +218,15 @@ def _text_entry(
         first = first.strip("\n *")
     text = f"{first.strip()}\n{rest.strip()}" if rest.strip() else first.strip()
     where = f"{path.name} line {number}"
-    return entry_to_win(text, moment.date(), moment.time(), starred, zone, where)
+    entry = entry_to_win(text, moment.date(), moment.time(), starred, zone, where)
+    return pieces(entry, where, split)
 
 
 def entry_to_win(
     text: str, day: date, at: time, starred: bool, zone: tzinfo, where: str
 ) -> BulkEntry:
-    """One jrnl entry as the win it becomes (see the module docstring)."""
+    """One jrnl entry as the win it becomes (see the module docstring); its text may be
+    longer than a win's, for `longtext.pieces` to split."""
     key = content_uuid(day, at, text)
     kind = KIND_WIN
     setback = _SETBACK.match(text)
@@ -238,7 +252,7 @@ def entry_to_win(
         text = rest
     names = [t for t in dict.fromkeys([*tags, *trailing]) if TAG_PATTERN.fullmatch(t)]
     draft = Draft(
-        text=fields.text(text, where),
+        text=fields.long_text(text, where),
         day=day,
         kind=kind,
         impact=IMPACT_BIG if starred else IMPACT_SMALL,

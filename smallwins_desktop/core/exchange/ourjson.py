@@ -3,7 +3,7 @@
     {
       "format": "smallwins", "version": 1, "exported_at": "2026-11-20T15:30:00+00:00",
       "goals": [{"uuid", "title", "slug", "status", "parent", "criteria", "target", "due",
-                 "created_at", "done_at"}, ...],
+                 "created_at", "done_at", "done_win"}, ...],
       "settings": {"streak.workdays": [0, 1, 2, 3, 4], ...},
       "reflections": [{"day", "kind", "moved_forward", "got_in_the_way", "helped",
                        "pick_up", "confidence", "created_at", "updated_at"}, ...],
@@ -13,8 +13,12 @@
 
 One goal or win a line, `wins` last, so a reader (ours streams: `jsonstream`) meets the goals
 before the wins that name them. Times are ISO 8601 with their zone (UTC); `day` is the local
-date the win belongs to; `deleted_at` is set for a win in the trash. README.md documents it.
-A file of a newer `version` is refused, untouched; members we do not know are ignored.
+date the win belongs to; `deleted_at` is set for a win in the trash; a done goal's `done_win`
+is the uuid of the "Completed: ..." win it recorded (so it is not counted as progress).
+README.md documents it.
+A file of a newer `version` is refused, untouched; members we do not know are ignored. A win
+longer than a win may be (a file made by hand) comes in whole, as consecutive wins
+(`longtext`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from smallwins_desktop.core.exchange import fields
 from smallwins_desktop.core.exchange.files import text_chunks
 from smallwins_desktop.core.exchange.incoming import Incoming
 from smallwins_desktop.core.exchange.jsonstream import read_object
+from smallwins_desktop.core.exchange.longtext import SplitEntry, pieces
 from smallwins_desktop.core.goals import GoalRecord
 from smallwins_desktop.core.reflections import ReflectionRecord
 from smallwins_desktop.core.wins import BulkEntry, Stamps, WinFilter, WinRecord, iter_wins
@@ -105,6 +110,7 @@ def goal_json(goal: GoalRecord) -> dict[str, Any]:
         "due": goal.due.isoformat() if goal.due else None,
         "created_at": goal.created_at.isoformat(),
         "done_at": goal.done_at.isoformat() if goal.done_at else None,
+        "done_win": goal.done_win,
     }
 
 
@@ -156,7 +162,7 @@ def read(path: Path) -> Incoming:
                 raise fields.fail(path.name, "this is not a Small Wins export (no 'format')")
             if not isinstance(value, Iterator):
                 raise fields.fail(path.name, "'wins' must be a list")
-            incoming.wins = _wins(path, value, members)
+            incoming.wins = _wins(path, value, members, incoming.split)
             return incoming
     if not seen_format:
         raise fields.fail(path.name, "this is not a Small Wins export (no 'format')")
@@ -175,10 +181,14 @@ def _check_version(path: Path, value: Any) -> None:
 
 
 def _wins(
-    path: Path, items: Iterator[tuple[Any, int]], rest: Iterator[tuple[str, Any]]
+    path: Path,
+    items: Iterator[tuple[Any, int]],
+    rest: Iterator[tuple[str, Any]],
+    split: list[SplitEntry],
 ) -> Iterator[BulkEntry]:
     for number, (value, line) in enumerate(items, start=1):
-        yield win_entry(value, f"{path.name} win {number} (line {line})")
+        where = f"{path.name} win {number} (line {line})"
+        yield from pieces(win_entry(value, where), where, split)
     for key, _ in rest:  # the members after the wins: read, so the file is checked to its end
         if key in ("goals", "settings", "reflections"):
             raise fields.fail(
@@ -193,7 +203,7 @@ def win_entry(value: Any, where: str) -> BulkEntry:
             raise fields.fail(where, f"'{required}' is missing")
     created = fields.moment(row["created_at"], where, "created_at")
     draft = Draft(
-        text=fields.text(row["text"], where),
+        text=fields.long_text(row["text"], where),
         day=fields.day(row["day"], where),
         kind=fields.kind(row.get("kind", "win"), where),
         impact=fields.impact(row.get("impact", 1), where),
@@ -239,6 +249,7 @@ def _goal(value: Any, where: str) -> GoalRecord:
         due=None if row.get("due") is None else fields.day(row["due"], where, "due"),
         created_at=fields.moment(row["created_at"], where, "created_at"),
         done_at=fields.optional_moment(row.get("done_at"), where, "done_at"),
+        done_win=None if row.get("done_win") is None else fields.uuid(row["done_win"], where),
     )
 
 
