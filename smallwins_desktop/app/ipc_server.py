@@ -7,20 +7,29 @@ reaches them, and nothing a client sends can crash the app.
 Nobody can take the socket away either: a peer running as another user is dropped unheard
 (Linux), at most `MAX_CLIENTS` connections are kept and a silent one is closed after
 `CLIENT_IDLE_MS`, so held connections cannot use up the app's file descriptors; and should
-Qt still close the server (it does on any failed `accept`), a watchdog listens again.
+the server still close (it does on any failed `accept`), a watchdog listens again.
+
+On Unix the socket is `local_socket.LocalServer` (a plain Unix socket on Qt's loop, so the
+idle app does not load QtNetwork for it); on Windows, QLocalServer's named pipe.
 """
 
 from __future__ import annotations
 
 import logging
 import socket as pysocket
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from smallwins_desktop import ipc
+
+if sys.platform == "win32":
+    from PySide6.QtNetwork import QLocalServer as LocalServer
+    from PySide6.QtNetwork import QLocalSocket as LocalSocket
+else:
+    from smallwins_desktop.app.local_socket import LocalServer, LocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +60,11 @@ class IpcServer(QObject):
         self._name = name
         self._handlers = {"ping": lambda _: {"ok": True}, **handlers}
         self._prepare = prepare
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server = LocalServer(self)
+        if sys.platform == "win32":  # a Unix LocalServer is always the user's alone
+            self._server.setSocketOptions(LocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
-        self._clients: set[QLocalSocket] = set()
+        self._clients: set[LocalSocket] = set()
         self._watchdog = QTimer(self)
         self._watchdog.setInterval(WATCHDOG_MS)
         self._watchdog.timeout.connect(self.check_listening)
@@ -84,7 +94,7 @@ class IpcServer(QObject):
         if ipc.is_alive(self._name, timeout=PROBE_TIMEOUT_S):
             log.warning("another Small Wins already listens on %s", self._name)
             return False
-        QLocalServer.removeServer(self._name)
+        LocalServer.removeServer(self._name)
         if not self._server.listen(self._name):
             log.error("cannot listen on %s: %s", self._name, self._server.errorString())
             return False
@@ -102,7 +112,7 @@ class IpcServer(QObject):
         return len(self._clients)
 
     def check_listening(self) -> None:
-        """Listen again if Qt closed the server behind our back (a failed `accept`, e.g.
+        """Listen again if the server closed behind our back (a failed `accept`, e.g.
         when the process ran out of file descriptors, closes it and removes the file)."""
         if self._server.isListening():
             return
@@ -144,15 +154,15 @@ class IpcServer(QObject):
         lambda outliving the socket it held crashed PySide6 at times when both went."""
         timer = self.sender()
         socket = timer.parent() if timer is not None else None
-        if isinstance(socket, QLocalSocket):
+        if isinstance(socket, LocalSocket):
             log.info("closed a connection that sent nothing for %d ms", CLIENT_IDLE_MS)
             socket.abort()
 
-    def _drop(self, socket: QLocalSocket) -> None:
+    def _drop(self, socket: LocalSocket) -> None:
         self._clients.discard(socket)
         socket.deleteLater()
 
-    def _peer_is_us(self, socket: QLocalSocket) -> bool:
+    def _peer_is_us(self, socket: LocalSocket) -> bool:
         descriptor = int(socket.socketDescriptor())
         if descriptor < 0:
             return True  # not a Unix socket (a Windows pipe); the pipe's ACL guards it
@@ -167,7 +177,7 @@ class IpcServer(QObject):
             return False
         return True
 
-    def _read(self, socket: QLocalSocket, idle: QTimer) -> None:
+    def _read(self, socket: LocalSocket, idle: QTimer) -> None:
         idle.start()  # it is talking: restart the idle clock
         while socket.canReadLine():
             line = bytes(socket.readLine().data())

@@ -78,6 +78,11 @@ def run_app(data_dir: Path, *, show: str | None = None, background: bool = False
     # isort: split
     from PySide6.QtWidgets import QApplication
 
+    from smallwins_desktop.app.sources import forget_checked_sources
+
+    forget_checked_sources()  # before the rest of the app is imported: ~6 MiB less idle
+
+    # isort: split
     from smallwins_desktop import __version__
     from smallwins_desktop.app import i18n
     from smallwins_desktop.app.tray.icons import app_icon

@@ -33,24 +33,12 @@ class SystemClock:
     def __init__(self) -> None:
         self._signature: object = None
         self._zone: tzinfo | None = None
-        self._libc_signature: object = None
 
     def now(self) -> datetime:
         return datetime.now(self.zone())
 
     def today(self) -> date:
-        """The local date. It is libc's: the zone comes from the same $TZ and /etc/localtime
-        (the Windows registry) as `zone`'s, but without loading tzlocal and the IANA data,
-        which would cost a short command such as `smallwins add` ~10 ms. Like `zone`, it
-        reads them again when they changed (libc keeps what it read until `tzset`, which is
-        POSIX only: on Windows a process keeps the zone it started with, and the app counts
-        its days on `now`)."""
-        signature = _zone_signature()
-        if signature != self._libc_signature:
-            if hasattr(time, "tzset"):
-                time.tzset()
-            self._libc_signature = signature
-        return date.today()
+        return self.now().date()
 
     def zone(self) -> tzinfo:
         signature = _zone_signature()

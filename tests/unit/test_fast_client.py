@@ -16,7 +16,8 @@ from smallwins_desktop import ipc, paths
 from smallwins_desktop.entry import new_win_id
 
 _SCALARS = st.one_of(st.text(), st.integers(), st.booleans(), st.none())
-_FLAT = st.dictionaries(st.text(), _SCALARS, max_size=5)
+_KEYS = st.text().filter(lambda key: key != "v")  # the version is encode's to write
+_FLAT = st.dictionaries(_KEYS, _SCALARS, max_size=5)
 
 
 def _json_line(message: dict[str, object]) -> bytes:
@@ -32,7 +33,7 @@ def test_a_request_is_written_byte_for_byte_as_json_writes_it(message: dict[str,
     assert ipc.encode(message) == expected
 
 
-@given(st.dictionaries(st.text(), st.one_of(_SCALARS, st.lists(st.text())), max_size=5))
+@given(st.dictionaries(_KEYS, st.one_of(_SCALARS, st.lists(st.text())), max_size=5))
 def test_any_message_reads_back_as_it_was_sent(message: dict[str, object]) -> None:
     assert ipc.decode(ipc.encode(message).rstrip(b"\n")) == {"v": 1, **message}
 

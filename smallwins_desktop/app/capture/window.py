@@ -31,7 +31,7 @@ from smallwins_desktop.app.capture.editor import CaptureEdit
 from smallwins_desktop.app.capture.message import MessageBar
 from smallwins_desktop.app.capture.suggestions import TagSuggestions
 from smallwins_desktop.app.journal.journal import Journal
-from smallwins_desktop.app.journal.timeline import describe
+from smallwins_desktop.app.journal.words import describe
 from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core.capture import KIND_SETBACK, Draft
 from smallwins_desktop.core.errors import SmallWinsError

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from smallwins_desktop.app import look, marks
 from smallwins_desktop.app.journal.journal import Journal
+from smallwins_desktop.app.journal.words import IMPACT_WORDS, describe
 from smallwins_desktop.core.capture import KIND_SETBACK
 from smallwins_desktop.core.queries import WinFilter, match_spans
 from smallwins_desktop.core.wins import TRASH_DAYS, WinRecord
@@ -49,7 +50,6 @@ FIRST_PAGE = 50  # more than a tall screen shows: the first paint never waits fo
 PAGE_SIZE = 200  # then this many at a time as the view scrolls towards the end
 WIN_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_OF_DAY_ROLE = Qt.ItemDataRole.UserRole + 2
-IMPACT_WORDS = {1: "small", 2: "medium", 3: "big"}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,18 +61,6 @@ def day_heading(day: date, today: date) -> str:
     if day == today - timedelta(days=1):
         return f"Yesterday · {day:%A %-d %B}"
     return f"{day:%A %-d %B}" if day.year == today.year else f"{day:%A %-d %B %Y}"
-
-
-def describe(win: WinRecord) -> str:
-    """The win in words, for screen readers and tooltips."""
-    kind = "Setback" if win.kind == KIND_SETBACK else "Win"
-    parts = [f"{kind}, {IMPACT_WORDS.get(win.impact, 'small')} impact, {win.day:%A %-d %B %Y}"]
-    parts.append(win.text)
-    if win.tags:
-        parts.append("tags " + ", ".join(win.tags))
-    if win.goal:
-        parts.append(f"goal {win.goal_title or win.goal}")
-    return ". ".join(parts)
 
 
 class TimelineModel(QAbstractListModel):

@@ -59,12 +59,9 @@ from smallwins_desktop.app.journal.parts import (
     short,
 )
 from smallwins_desktop.app.journal.rhythm import RhythmPanel
-from smallwins_desktop.app.journal.timeline import (
-    IMPACT_WORDS,
-    TimelineDelegate,
-    TimelineModel,
-)
+from smallwins_desktop.app.journal.timeline import TimelineDelegate, TimelineModel
 from smallwins_desktop.app.journal.trash import TrashDialog
+from smallwins_desktop.app.journal.words import IMPACT_WORDS
 from smallwins_desktop.app.tray.icons import app_icon
 from smallwins_desktop.core.capture import KIND_SETBACK, KIND_WIN
 from smallwins_desktop.core.errors import SmallWinsError

@@ -1,0 +1,102 @@
+"""What the idle app holds in memory, on the real desktop: the running app, once its start-up
+is over (the rest built, the shortcut registered, the capture box prebuilt), is asked what it
+has loaded. Each check guards a saving that `make bench` measures (memory while idle)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from smallwins_desktop.app.launch import TEST_MODE_ENV, TEST_START_ENV
+
+try:  # tests/e2e as a package
+    from .desktop import DesktopSession
+    from .running_app import RunningApp
+except ImportError:  # rootdir-relative import of a directory without __init__.py
+    from desktop import DesktopSession
+    from running_app import RunningApp
+
+# `smallwins`, saying when the capture box was prebuilt, and on SIGUSR1 what it holds.
+_REPORTING_LAUNCH = """
+import json, linecache, signal, sys
+from pathlib import Path
+from smallwins_desktop.app import launch
+from smallwins_desktop.app.application import SmallWinsApp
+prebuild = SmallWinsApp._prebuild_capture
+def prebuilt(self):
+    prebuild(self)
+    print("PREBUILT", flush=True)
+SmallWinsApp._prebuild_capture = prebuilt
+def report(*_):
+    sources = {name: len(entry[2]) for name, entry in linecache.cache.items() if len(entry) > 2}
+    print("REPORT", json.dumps({"sources": sources, "modules": sorted(sys.modules)}), flush=True)
+signal.signal(signal.SIGUSR1, report)
+sys.exit(launch.run_app(Path(sys.argv[1])))
+"""
+
+
+@pytest.fixture(scope="module")
+def idle(desktop: DesktopSession, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The report of an app left alone after it started (as `make bench` measures it)."""
+    before = os.environ.get("XDG_RUNTIME_DIR")
+    os.environ["XDG_RUNTIME_DIR"] = desktop.env["XDG_RUNTIME_DIR"]  # the app's socket
+    data_dir = tmp_path_factory.mktemp("idle") / "data"
+    app = RunningApp(desktop, data_dir)
+    app._reminders_off()
+    morning = datetime.now().astimezone().replace(hour=10, minute=0, second=0, microsecond=0)
+    env = {**desktop.env, TEST_MODE_ENV: "1", TEST_START_ENV: morning.isoformat()}
+    process = desktop.spawn(
+        [sys.executable, "-c", _REPORTING_LAUNCH, str(data_dir)], name="idle-app", env=env
+    )
+
+    def log() -> str:
+        return desktop.log_text("idle-app")
+
+    try:
+        status = desktop.wait_until(app.status, timeout=20, what="the app to answer")
+        assert status["tray"] is True, log()
+        desktop.wait_until(lambda: app.status()["shortcut"], what="the shortcut registered")
+        desktop.wait_until(lambda: "PREBUILT" in log(), what="the capture box prebuilt")
+        os.kill(process.pid, signal.SIGUSR1)
+        line = desktop.wait_until(
+            lambda: next((x for x in log().splitlines() if x.startswith("REPORT ")), None),
+            what="the app's report",
+        )
+        yield json.loads(line.removeprefix("REPORT "))
+    finally:
+        desktop.terminate(process)
+        if before is None:
+            os.environ.pop("XDG_RUNTIME_DIR", None)
+        else:
+            os.environ["XDG_RUNTIME_DIR"] = before
+
+
+def test_the_idle_app_keeps_no_source_text_of_the_modules_it_imported(idle: Any) -> None:
+    """PySide6 reads each module's source as it is imported (~6 MiB if kept): none is kept."""
+    assert idle["sources"] == {}
+
+
+def test_the_prebuilt_capture_box_does_not_load_the_journals_timeline(idle: Any) -> None:
+    """The capture box describes a win with `journal.words`; the timeline's model, delegate
+    and the Qt classes they use wait for the journal window."""
+    assert "smallwins_desktop.app.journal.timeline" not in idle["modules"]
+
+
+def test_the_idle_app_listens_on_its_socket_without_qtnetwork(idle: Any) -> None:
+    """QtNetwork and the Kerberos libraries it links cost ~3 MiB for one local socket: on
+    Unix the socket is a plain one on Qt's loop (`app/local_socket.py`)."""
+    assert "PySide6.QtNetwork" not in idle["modules"]
+
+
+def test_the_idle_app_has_the_store_and_the_capture_box_loaded(idle: Any) -> None:
+    """The report is of a started app (what the checks above would miss otherwise)."""
+    modules = set(idle["modules"])
+    started = {"peewee", "smallwins_desktop.app.capture.window", "smallwins_desktop.app.ipc_server"}
+    assert started | {"Xlib.display"} <= modules
