@@ -1,4 +1,4 @@
-"""The operations the CLI and UI share: wins (wins.py), goals, settings and streaks."""
+"""The operations the CLI and UI share: wins (wins.py, queries.py), goals, settings and streaks."""
 
 from __future__ import annotations
 
