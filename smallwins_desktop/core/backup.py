@@ -30,10 +30,10 @@ from smallwins_desktop.core.db import (
     BACKUP_STAMP,
     DAILY_BACKUP_AGE,
     Store,
-    _backup_time,
     _create_private_file,
     _lock,
     _open_lock,
+    backup_time,
     list_backups,
     uses_store,
 )
@@ -67,7 +67,7 @@ def retained(backups: Iterable[Path]) -> set[Path]:
     special: dict[str, list[tuple[datetime, Path]]] = {}
     keep: set[Path] = set()
     for backup in backups:
-        taken = _backup_time(backup)
+        taken = backup_time(backup)
         if taken is None:
             keep.add(backup)  # not one of ours to judge
             continue
@@ -118,7 +118,7 @@ def back_up(store: Store, *, now: datetime, reason: str = "manual") -> Path:
 def daily_if_due(store: Store, *, now: datetime) -> Path | None:
     """The day's backup, when the newest is a day old or more and there is a win to keep."""
     newest = next(iter(list_backups(store.backups)), None)
-    taken = _backup_time(newest) if newest is not None else None
+    taken = backup_time(newest) if newest is not None else None
     if taken is not None and now - taken < DAILY_BACKUP_AGE:
         return None
     if not store.db.execute_sql("SELECT EXISTS (SELECT 1 FROM win)").fetchone()[0]:

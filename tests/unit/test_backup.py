@@ -8,9 +8,11 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smallwins_desktop.core import backup, queries, wins
-from smallwins_desktop.core.db import list_backups, open_store
+from smallwins_desktop.core.db import BACKUP_STAMP, backup_time, list_backups, open_store
 from smallwins_desktop.core.errors import DatabaseBusyError, StoreError
 from tests.exchange_data import fingerprint
 
@@ -129,3 +131,31 @@ def test_a_backup_to_a_chosen_file_never_overwrites(data_dir: Path, tmp_path: Pa
         with pytest.raises(StoreError, match="already exists"):
             backup.back_up_to(store, target)
     backup.check(target)
+
+
+_STAMP_TIMES = st.datetimes(
+    min_value=datetime(1000, 1, 1),
+    max_value=datetime(9999, 12, 31),
+    timezones=st.just(timezone.utc),
+)
+
+
+@given(_STAMP_TIMES, st.sampled_from(["daily", "manual", "rescued", "before-restore"]))
+def test_a_backup_name_gives_back_the_moment_it_was_taken(taken: datetime, reason: str) -> None:
+    name = Path(f"smallwins-{taken.strftime(BACKUP_STAMP)}-{reason}.db")
+    assert backup_time(name) == taken
+
+
+@given(st.text(alphabet="0123456789T:-. x", min_size=21, max_size=21))
+def test_a_backup_stamp_reads_as_strptime_reads_it(stamp: str) -> None:
+    try:
+        expected: datetime | None = datetime.strptime(stamp, BACKUP_STAMP)
+    except ValueError:
+        expected = None
+    read = backup_time(Path(f"smallwins-{stamp}-daily.db"))
+    assert read == (expected.replace(tzinfo=timezone.utc) if expected else None)
+
+
+@pytest.mark.parametrize("name", ["smallwins.db", "smallwins-20261204T0304-daily.db", "notes.txt"])
+def test_a_file_without_a_stamp_has_no_backup_time(name: str) -> None:
+    assert backup_time(Path(name)) is None

@@ -142,7 +142,7 @@ _JSON = {"json", "re", "enum"}  # reading a reply that says more than "ok" needs
 # builds no parser, reads no IANA zone, needs typing only for annotations, and loads neither
 # the queries nor the bulk write path.
 _NOT_TO_WRITE_A_WIN = _QT | {"argparse", "smallwins_desktop.cli.parser", "tzlocal", "zoneinfo"}
-_NOT_TO_WRITE_A_WIN |= {"shutil", "typing"}
+_NOT_TO_WRITE_A_WIN |= {"shutil", "_strptime", "typing"}
 _NOT_TO_WRITE_A_WIN |= {"smallwins_desktop.core.queries", "smallwins_desktop.core.bulk"}
 _WATCHED = _SLOW | _JSON | _NOT_TO_WRITE_A_WIN
 
