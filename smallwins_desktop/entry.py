@@ -79,8 +79,9 @@ def _exit_at_once(code: int) -> int:
     tear-down, which for the modules `add` loaded (peewee, sqlite3, typing...) costs ~8 ms
     and does nothing such a command needs: no file, thread or handler is left open."""
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: started with the stream closed
+                stream.flush()
     except (OSError, ValueError):
         return code  # the usual exit says what went wrong
     os._exit(code)

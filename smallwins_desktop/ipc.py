@@ -149,7 +149,7 @@ def encode(message: dict[str, Any]) -> bytes:
     without the json module; anything else, and text that is not valid Unicode (a lone
     surrogate, from command-line bytes that did not decode), goes through json."""
     full = {"v": PROTOCOL_VERSION, **message}
-    if all(type(value) in _FLAT for value in full.values()):
+    if all(type(key) is str and type(value) in _FLAT for key, value in full.items()):
         fields = ", ".join(f"{_string(key)}: {_scalar(value)}" for key, value in full.items())
         try:
             return f"{{{fields}}}\n".encode()

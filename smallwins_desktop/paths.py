@@ -87,13 +87,24 @@ def runtime_dir_text() -> str:
 def instance_key(directory: str | os.PathLike[str]) -> str:
     """A short name derived from the user and the data dir, so that two profiles never meet.
 
-    It names a socket, and is no secret (the socket's directory is the user's alone): two
-    checksums of different kinds, CRC-32 and Adler-32, make 64 bits without hashlib."""
-    import zlib
-
+    It names the app's socket, so it must never change between versions: an app still
+    running from before an upgrade would not be found, and a second one would start."""
     user = os.environ.get("USER") or os.environ.get("USERNAME") or str(getattr(os, "getuid", int)())
     key = f"{user}\0{os.path.realpath(directory)}".encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
+    return _sha256_hex(key)[:16]
+
+
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 from CPython's own implementation, the one hashlib falls back to: hashlib
+    itself loads OpenSSL first, which costs the `capture`/`add` fast path ~3 ms."""
+    try:
+        from _sha2 import sha256  # Python 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.10 and 3.11
+        except ImportError:  # a build without it: hashlib has one
+            from hashlib import sha256
+    return sha256(data).hexdigest()
 
 
 def ensure_private_dir(path: Path) -> Path:

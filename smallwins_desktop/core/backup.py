@@ -35,6 +35,7 @@ from smallwins_desktop.core.db import (
     _open_lock,
     backup_time,
     list_backups,
+    newest_backup_time,
     uses_store,
 )
 from smallwins_desktop.core.errors import DatabaseBusyError, StoreError
@@ -117,8 +118,7 @@ def back_up(store: Store, *, now: datetime, reason: str = "manual") -> Path:
 @uses_store
 def daily_if_due(store: Store, *, now: datetime) -> Path | None:
     """The day's backup, when the newest is a day old or more and there is a win to keep."""
-    newest = next(iter(list_backups(store.backups)), None)
-    taken = backup_time(newest) if newest is not None else None
+    taken = newest_backup_time(store.backups)
     if taken is not None and now - taken < DAILY_BACKUP_AGE:
         return None
     if not store.db.execute_sql("SELECT EXISTS (SELECT 1 FROM win)").fetchone()[0]:

@@ -238,6 +238,13 @@ def list_backups(directory: Path) -> list[Path]:
     return sorted(directory.glob("smallwins-*.db"), reverse=True)
 
 
+def newest_backup_time(directory: Path) -> datetime | None:
+    """When the newest backup in `directory` was taken; a file there whose name carries no
+    stamp (copied in by hand, say) is passed over, or it would count as the newest forever
+    and every open would take a full backup."""
+    return next((t for t in map(backup_time, list_backups(directory)) if t is not None), None)
+
+
 def backup_time(backup: Path) -> datetime | None:
     """When a backup was taken, from the `BACKUP_STAMP` in its name; None for another name.
 
@@ -246,7 +253,8 @@ def backup_time(backup: Path) -> datetime | None:
     cost each `smallwins add` half a millisecond."""
     parts = backup.stem.split("-")
     stamp = parts[1] if len(parts) > 1 else ""
-    if len(stamp) != 21 or stamp[8] != "T" or not stamp.isascii():
+    digits = stamp[:8] + stamp[9:]
+    if len(stamp) != 21 or stamp[8] != "T" or not (digits.isascii() and digits.isdigit()):
         return None
     d, t = stamp[:8], stamp[9:]
     try:
@@ -535,11 +543,9 @@ def _migrate(store: Store, now: datetime) -> None:
 
 
 def _daily_backup(store: Store, now: datetime) -> None:
-    newest = next(iter(list_backups(store.backups)), None)
-    if newest is not None:
-        taken = backup_time(newest)
-        if taken is not None and now - taken < DAILY_BACKUP_AGE:
-            return
+    taken = newest_backup_time(store.backups)
+    if taken is not None and now - taken < DAILY_BACKUP_AGE:
+        return
     has_wins = store.db.execute_sql("SELECT EXISTS (SELECT 1 FROM win)").fetchone()[0]
     if has_wins:
         store.backup("daily", now)

@@ -402,8 +402,12 @@ def reopen(store: Store, slug: str, *, now: datetime) -> Reopening:
         trashed = None
         win_id = Goal.select(Goal.done_win).where(Goal.id == goal.id).scalar()
         completion: Win | None = Win.get_or_none(Win.id == win_id) if win_id else None
-        if completion is not None and completion.deleted_at is None:
-            trashed = wins.delete(store, completion.uuid, now=now)
+        if completion is not None:
+            # Restored from the trash later, it records a completion undone: no step towards
+            # the goal, so it leaves it.
+            Win.update(goal=None).where(Win.id == completion.id).execute()
+            if completion.deleted_at is None:
+                trashed = wins.delete(store, completion.uuid, now=now)
         Goal.update(status=ACTIVE, done_at=None, done_win=None).where(
             Goal.slug.in_(reopened)
         ).execute()

@@ -109,6 +109,7 @@ class AddResult:
 
 def validate_text(text: str) -> str:
     """The text as it will be stored, or a `CaptureError` saying why it cannot be."""
+    _require_unicode(text)
     cleaned = clean_text(text).strip()
     if not cleaned:
         raise CaptureError("Nothing to save: write what moved forward.")
@@ -118,6 +119,20 @@ def validate_text(text: str) -> str:
             "Please shorten it."
         )
     return cleaned
+
+
+def _require_unicode(text: str) -> None:
+    """A `CaptureError` for text that is not valid Unicode: bytes a terminal sent in another
+    encoding than UTF-8 reach Python's command line as lone surrogates, which no database
+    can store. (A tag or goal never holds one: a name is letters, digits, '-' and '_'.)"""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = ord(text[error.start])
+        bad_part = f"byte {bad - 0xDC00:#04x}" if 0xDC80 <= bad <= 0xDCFF else f"U+{bad:04X}"
+        raise CaptureError(
+            f"The text is not UTF-8 ({bad_part} at character {error.start + 1}); nothing was saved."
+        ) from None
 
 
 @uses_store

@@ -146,14 +146,40 @@ def test_a_backup_name_gives_back_the_moment_it_was_taken(taken: datetime, reaso
     assert backup_time(name) == taken
 
 
-@given(st.text(alphabet="0123456789T:-. x", min_size=21, max_size=21))
-def test_a_backup_stamp_reads_as_strptime_reads_it(stamp: str) -> None:
+@given(
+    _STAMP_TIMES,
+    st.integers(min_value=0, max_value=20),
+    st.sampled_from([*"0123456789", "T", "Z", "+", "-", ":", ".", " ", "x", "\u0663"]),
+)
+def test_a_backup_stamp_reads_as_strptime_reads_it(taken: datetime, at: int, char: str) -> None:
+    """Real stamps with one character changed: read alike, or refused alike."""
+    real = taken.strftime(BACKUP_STAMP)
+    stamp = real[:at] + char + real[at + 1 :]
     try:
         expected: datetime | None = datetime.strptime(stamp, BACKUP_STAMP)
     except ValueError:
         expected = None
+    if expected is not None and not stamp.isascii():
+        expected = None  # strptime takes any script's digits; no stamp Small Wins writes has them
     read = backup_time(Path(f"smallwins-{stamp}-daily.db"))
     assert read == (expected.replace(tzinfo=timezone.utc) if expected else None)
+
+
+def test_a_file_in_the_backups_without_a_stamp_does_not_count_as_the_newest(
+    data_dir: Path,
+) -> None:
+    """Otherwise it would sort first forever, and every open would take a full backup."""
+    with open_store(data_dir, now=NOW) as store:
+        wins.add(store, "Worth keeping", today=TODAY, now=NOW)
+    with open_store(data_dir, now=NOW + timedelta(days=1)):
+        pass  # the day's backup
+    backups = data_dir / "backups"
+    (backups / "smallwins-zz-copied-by-hand.db").write_bytes(b"")
+    before = sorted(backups.iterdir())
+    for hours in (1, 2, 3):
+        with open_store(data_dir, now=NOW + timedelta(days=1, hours=hours)):
+            pass
+    assert sorted(backups.iterdir()) == before
 
 
 @pytest.mark.parametrize("name", ["smallwins.db", "smallwins-20261204T0304-daily.db", "notes.txt"])

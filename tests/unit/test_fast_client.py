@@ -3,8 +3,11 @@ and hashlib: each must do what the library it stands in for does."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -100,3 +103,59 @@ def test_the_data_dir_text_is_the_data_dir(tmp_path: Path, monkeypatch: pytest.M
     assert paths.data_dir_text("rel") == str(tmp_path / "rel")
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path / "env"))
     assert paths.data_dir_text() == str(paths.data_dir()) == str(tmp_path / "env")
+
+
+def test_the_instance_key_is_the_one_earlier_versions_listen_on(tmp_path: Path) -> None:
+    """An app started before an upgrade keeps its socket's name: the new `capture` must find
+    it there, or a second tray app starts beside it."""
+    user = os.environ.get("USER") or os.environ.get("USERNAME") or str(os.getuid())
+    before = hashlib.sha256(f"{user}\0{tmp_path.resolve()}".encode()).hexdigest()[:16]
+    assert paths.instance_key(tmp_path) == before
+
+
+def _add_with_no_app(*words: str, **streams: object) -> subprocess.CompletedProcess[bytes]:
+    """`smallwins add WORDS` as the console script runs it (the test's data and runtime dirs
+    come from the environment)."""
+    script = "import sys; from smallwins_desktop.entry import main; sys.exit(main())"
+    run: dict[str, object] = {"capture_output": True, **streams}
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-c", script, "add", *words], timeout=60, check=False, **run
+    )
+
+
+def test_an_add_with_its_output_closed_saves_the_win_and_succeeds(data_dir: Path) -> None:
+    """`smallwins add ... >&-` from a launcher: nothing to print to, and no reason to fail
+    (a launcher that retries on failure would save the win twice)."""
+    done = _add_with_no_app(
+        "Saved",
+        "with",
+        "no",
+        "stdout",
+        capture_output=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "smallwins_desktop", "list"], capture_output=True, text=True
+    )
+    assert "Saved with no stdout" in listed.stdout
+
+
+def test_an_add_of_bytes_that_are_not_utf8_says_so_and_saves_nothing(data_dir: Path) -> None:
+    done = _add_with_no_app(os.fsdecode(b"caf\xe9"), "works")
+    assert done.returncode == 1
+    assert done.stderr.decode().strip().splitlines() == [
+        "smallwins: The text is not UTF-8 (byte 0xe9 at character 4); nothing was saved."
+    ]
+    listed = subprocess.run(
+        [sys.executable, "-m", "smallwins_desktop", "list"], capture_output=True, text=True
+    )
+    assert listed.stdout.strip() == "No wins yet in this range."
+
+
+def test_a_message_json_must_write_itself_is_written_as_json_writes_it() -> None:
+    for message in ({1: "a number for a key"}, {"notes": ["a", "list"]}, {"x": 1.5}):
+        assert ipc.encode(message) == _json_line(message)  # type: ignore[arg-type]

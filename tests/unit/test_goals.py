@@ -340,6 +340,21 @@ def test_reopening_a_goal_done_by_mistake_makes_it_active_and_trashes_its_win(
     assert queries.total(store) == 1
 
 
+def test_the_completion_win_of_a_reopened_goal_restored_from_the_trash_is_no_step(
+    store: Store,
+) -> None:
+    goals.create(store, "Ship it", now=NOW, slug="ship", target=2)
+    _add(store, "Step one +ship")
+    goals.complete(store, "ship", now=NOW, today=TODAY)
+    reopening = goals.reopen(store, "ship", now=NOW)
+    assert reopening.trashed_win is not None
+
+    restored = wins.restore(store, reopening.trashed_win.uuid)
+
+    assert restored.goal is None
+    assert goals.progress(store, "ship") == goals.Progress(1, 2, done=False)
+
+
 def test_after_reopening_streaks_and_totals_are_as_before_the_goal_was_done(
     store: Store,
 ) -> None:
