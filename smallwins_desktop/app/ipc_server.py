@@ -16,6 +16,7 @@ idle app does not load QtNetwork for it); on Windows, QLocalServer's named pipe.
 from __future__ import annotations
 
 import logging
+import os
 import socket as pysocket
 import sys
 from collections.abc import Callable, Mapping
@@ -113,16 +114,25 @@ class IpcServer(QObject):
 
     def check_listening(self) -> None:
         """Listen again if the server closed behind our back (a failed `accept`, e.g.
-        when the process ran out of file descriptors, closes it and removes the file)."""
-        if self._server.isListening():
+        when the process ran out of file descriptors, closes it and removes the file), or if
+        its file was removed (a cleaner of old files in /tmp, say): either way a `capture`
+        would no longer find the app, and would start a second one."""
+        if self._server.isListening() and not self._socket_file_gone():
             return
-        log.error(
-            "the single-instance socket stopped listening (%s); listening again",
-            self._server.errorString(),
-        )
+        if self._server.isListening():
+            log.error("the single-instance socket's file was removed; listening again")
+            self._server.close()
+        else:
+            log.error(
+                "the single-instance socket stopped listening (%s); listening again",
+                self._server.errorString(),
+            )
         if not self.listen():
             log.error("cannot listen on %s again; will retry", self._name)
             self._watchdog.start()
+
+    def _socket_file_gone(self) -> bool:
+        return sys.platform != "win32" and not os.path.exists(self._name)
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
@@ -134,8 +144,8 @@ class IpcServer(QObject):
             if len(self._clients) >= MAX_CLIENTS:
                 log.warning("%d clients connected at once; refusing another", MAX_CLIENTS)
                 busy = {"ok": False, "busy": True, "error": "busy: too many connections"}
+                socket.disconnected.connect(socket.deleteLater)  # first: a write may hang up
                 socket.write(ipc.encode(busy))
-                socket.disconnected.connect(socket.deleteLater)
                 socket.disconnectFromServer()  # after the reply is written, unlike abort()
                 continue
             self._clients.add(socket)

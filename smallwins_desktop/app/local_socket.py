@@ -134,6 +134,7 @@ class LocalSocket(QObject):
         self._writer.setEnabled(False)
         sock, self._sock = self._sock, None
         sock.close()
+        self._incoming.clear()  # a line read before the hang-up is not acted on after it
         self.disconnected.emit()
 
 
@@ -163,7 +164,11 @@ class LocalServer(QObject):
 
     def listen(self, name: str) -> bool:
         self.close()
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        except OSError as error:  # no descriptor left, say: as QLocalServer, say so
+            self._error = str(error)
+            return False
         try:
             sock.bind(name)
             os.chmod(name, 0o600)

@@ -138,3 +138,83 @@ def test_the_socket_file_is_the_users_alone_and_goes_when_the_app_stops_listenin
     server.close()
     assert not path.exists()
     assert not server.listening
+
+
+def _connect_from_a_thread(
+    qtbot: QtBot, name: str, count: int, *, hang_up: bool
+) -> list[socket.socket]:
+    """`count` clients, made while the loop runs; with `hang_up`, each is gone at once."""
+    held: list[socket.socket] = []
+
+    def run() -> None:
+        for _ in range(count):
+            sock = _connect(name)
+            if hang_up:
+                sock.close()
+            else:
+                held.append(sock)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10_000)
+    return held
+
+
+def test_a_client_turned_away_as_busy_that_is_already_gone_is_deleted(
+    server: IpcServer, qtbot: QtBot
+) -> None:
+    """Refusing it may find it gone while writing the reply: it must still be deleted, not
+    kept (with its two notifiers) for the life of the app."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from smallwins_desktop.app.ipc_server import MAX_CLIENTS
+    from smallwins_desktop.app.local_socket import LocalSocket
+
+    held = _connect_from_a_thread(qtbot, server.name, MAX_CLIENTS, hang_up=False)
+    qtbot.waitUntil(lambda: server.client_count() == MAX_CLIENTS)
+    _connect_from_a_thread(qtbot, server.name, 20, hang_up=True)
+
+    def all_turned_away() -> bool:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        kept = [c for c in server.findChildren(LocalSocket)]
+        return len(kept) <= MAX_CLIENTS
+
+    try:
+        qtbot.waitUntil(all_turned_away, timeout=10_000)
+    finally:
+        for sock in held:
+            sock.close()
+
+
+def test_the_app_is_found_again_after_its_socket_file_was_removed(
+    server: IpcServer, data_dir: Path, qtbot: QtBot
+) -> None:
+    """A cleaner of old files in /tmp (where the runtime dir falls back to) or the user took
+    the socket's directory: the watchdog listens again, so `capture` still finds the app."""
+    import shutil
+
+    shutil.rmtree(Path(server.name).parent)
+    server.check_listening()  # what the watchdog runs every few seconds
+    assert ask(qtbot, data_dir, {"cmd": "ping"}) == {"v": 1, "ok": True}
+
+
+def test_listening_with_no_descriptor_left_fails_and_says_why(tmp_path: Path) -> None:
+    import resource
+
+    from smallwins_desktop.app.local_socket import LocalServer
+
+    server = LocalServer()
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    opened: list[int] = []
+    resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))
+    try:
+        while True:
+            opened.append(os.open(os.devnull, os.O_RDONLY))
+    except OSError:
+        listened = server.listen(str(tmp_path / "full.sock"))
+    finally:
+        for fd in opened:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert listened is False
+    assert "Too many open files" in server.errorString()
