@@ -148,10 +148,8 @@ class GoalRow(QFrame):
         kept.setRetainSizeWhenHidden(room_for_reopen)  # closed goals shown: rows line up
         self.reopen_button.setSizePolicy(kept)
         self.reopen_button.setVisible(goal.status != "active")
-        metrics = self.fontMetrics()
-        widest_due = self.tr("Overdue since %s") % "0000-00-00"
-        self.count.setFixedWidth(metrics.horizontalAdvance("000/000") + LABEL_PADDING)
-        self.due.setFixedWidth(metrics.horizontalAdvance(widest_due) + LABEL_PADDING)
+        self._fit_columns()
+        look.refit(self, self._fit_columns)  # a new system font: columns as wide
         for button in (self.done_button, self.drop_button):
             button.setEnabled(goal.status == "active")
         indent = look.Space.NONE if goal.parent is None else MICRO_GOAL_INDENT
@@ -163,6 +161,14 @@ class GoalRow(QFrame):
         row.addWidget(self.done_button)
         row.addWidget(self.drop_button)
         row.addWidget(self.reopen_button)
+
+    def _fit_columns(self) -> None:
+        """The count and the due date in columns wide enough for their widest text, so the
+        rows line up."""
+        metrics = self.fontMetrics()
+        widest_due = self.tr("Overdue since %s") % "0000-00-00"
+        self.count.setFixedWidth(metrics.horizontalAdvance("000/000") + LABEL_PADDING)
+        self.due.setFixedWidth(metrics.horizontalAdvance(widest_due) + LABEL_PADDING)
 
 
 class GoalsView(QWidget):
