@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -204,6 +204,9 @@ def reapply_roles() -> int:
     its role's, or, for a widget with a style sheet and no font of its own, its parent's (Qt
     hands a new font on to such a widget only if its parent has a style sheet too). Returns
     how many widgets had a role."""
+    # Every window first takes the new font from Qt (events Qt posted for it and may not have
+    # delivered yet).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     count = 0
     for widget in QApplication.allWidgets():
         role = role_of(widget)
@@ -260,7 +263,30 @@ class Follower(QObject):
         if now == self._known:
             return
         self._known = QFont(now)
-        QTimer.singleShot(0, self, reapply_roles)
+        QTimer.singleShot(0, self, _follow_the_font)
+
+
+def _follow_the_font() -> None:
+    reapply_roles()
+    grow_windows()
+
+
+def grow_windows() -> None:
+    """Let every window (shown or hidden) grow to the size its content now asks for, within
+    its screen, so larger text is not squeezed; a window is never made smaller than the user
+    made it."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # hints up to date
+    for window in QApplication.topLevelWidgets():
+        if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+            continue  # menus, tooltips and popups size themselves each time they open
+        if window.layout() is None:
+            continue
+        wanted = window.size().expandedTo(window.sizeHint())
+        screen = window.screen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableGeometry().size())
+        if wanted != window.size():
+            window.resize(wanted)
 
 
 class _Refit(QObject):

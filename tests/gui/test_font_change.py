@@ -116,6 +116,14 @@ def test_every_built_window_takes_the_type_scale_of_a_new_system_font(
     off_steps = {name: _spacing_off_scale(window) for name, window in built.items()}
     assert not {name: found for name, found in off_steps.items() if found}
     assert capture.editor.toPlainText() == typed  # type: ignore[attr-defined]
+    # The capture box grows to its content again: the larger celebration is not clipped.
+    message = capture.message_bar.label  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: (
+            capture.height() >= capture.heightForWidth(capture.width())
+            and message.height() >= message.heightForWidth(message.width())
+        )
+    )
     assert capture.isVisible()
     assert not built["settings"].isVisible()  # followed while hidden, and still hidden
 
@@ -166,4 +174,8 @@ def test_what_is_sized_from_the_font_fits_the_new_one(
     for label in due:
         if label.width() < QFontMetrics(label.font()).horizontalAdvance(label.text()):
             cut.append(f"the due date {label.text()!r} is {label.width()} px wide")
+    for name, window in built.items():  # each window grew to what its content asks for
+        wanted = window.sizeHint().boundedTo(window.screen().availableGeometry().size())
+        if window.width() < wanted.width() or window.height() < wanted.height():
+            cut.append(f"the {name} window is {window.size().toTuple()}, squeezing its content")
     assert not cut
