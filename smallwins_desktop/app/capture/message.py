@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, Qt, Signal
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QPushButton, QWidget
 
 from smallwins_desktop.app import look, marks
@@ -84,12 +84,8 @@ class MessageBar(QWidget):
         """The headline sized to the win; the detail and notes below it in the normal size."""
         self._show(_celebration_text(celebration, notes), problem=False, rich=True)
         self._celebrated = (celebration, notes)
-        drawn = CELEBRATION_MARKS.get(celebration.level)
-        if drawn is not None:
-            name, pixels = drawn
-            colors = marks.Colors(self.palette())
-            ratio = self.devicePixelRatioF()
-            self.mark.setPixmap(marks.pixmap(name, colors.win.name(), pixels, ratio))
+        if celebration.level in CELEBRATION_MARKS:
+            self._draw_mark(celebration.level, marks.Colors(self.palette()))
             self.mark.setAccessibleDescription(celebration.headline)
             self.mark.show()
         self._fade.stop()
@@ -144,6 +140,30 @@ class MessageBar(QWidget):
         self.label.setStyleSheet(f"color: {(colors.problem if problem else colors.win).name()};")
         self.label.show()
         self.changed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        """The palette changed (light to dark, or the system's): the message and its mark in
+        the new palette's colours."""
+        if not self.label.styleSheet():
+            return
+        colors = marks.Colors(self.palette())
+        colour = colors.problem if self.showing_problem else colors.win
+        self.label.setStyleSheet(f"color: {colour.name()};")
+        if self._celebrated is not None and self.mark.isVisibleTo(self):
+            self._draw_mark(self._celebrated[0].level, colors)
+
+    def _draw_mark(self, level: int, colors: marks.Colors) -> None:
+        drawn = CELEBRATION_MARKS.get(level)
+        if drawn is None:
+            return
+        name, pixels = drawn
+        ratio = self.devicePixelRatioF()
+        self.mark.setPixmap(marks.pixmap(name, colors.win.name(), pixels, ratio))
 
     def _resize_headline(self) -> None:
         """The application font changed: the headline shown takes the scale's new size."""
