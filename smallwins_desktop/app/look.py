@@ -15,9 +15,10 @@ The scale follows the application font while the app runs, too: `set_role` remem
 on the widget (the `ROLE_PROPERTY` property), and when the application font changes (the user
 changed the desktop's font or its size) every widget that has a role, in every window built,
 shown or hidden, gets its role's new size at once (`Follower`). Text in the body role follows
-by itself, through Qt. What is sized from a font beyond that (a fixed height from a line's
-height, a rich-text span in points) says how to refit with `refit`, called again on each
-change of the widget's font.
+by itself, through Qt (and here, for a widget with a style sheet, which Qt leaves out). What
+is sized from a font beyond that (a fixed height from a line's height, a rich-text span in
+points) says how to refit with `refit`, called again on each change of the widget's font;
+then every window grows to what its content asks for (`grow_windows`).
 
 The palette lives in `marks.Colors` and `theme`; the drawn marks and icons in `marks` and
 `tray.icons` (SVGs from `resources/icons`, never emoji). This module never changes a
@@ -243,7 +244,11 @@ class Follower(QObject):
         app = QApplication.instance()
         if app is None:
             return None
-        if cls._instance is None or cls._instance.parent() is not app:
+        try:
+            installed = cls._instance is not None and cls._instance.parent() is app
+        except RuntimeError:  # made for an application that is gone
+            installed = False
+        if not installed:
             cls._instance = cls(app)
         return cls._instance
 
