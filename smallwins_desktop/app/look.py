@@ -11,6 +11,15 @@ point or pixel size. `set_role` gives a widget its role's font (only the size an
 set, the family still comes from the application); `font` does the same for painting;
 `points` is the size in points for the odd rich-text span that needs one.
 
+The scale follows the application font while the app runs, too: `set_role` remembers the role
+on the widget (the `ROLE_PROPERTY` property), and when the application font changes (the user
+changed the desktop's font or its size) every widget that has a role, in every window built,
+shown or hidden, gets its role's new size at once (`Follower`). Text in the body role follows
+by itself, through Qt (and here, for a widget with a style sheet, which Qt leaves out). What
+is sized from a font beyond that (a fixed height from a line's height, a rich-text span in
+points) says how to refit with `refit`, called again on each change of the widget's font;
+then every window grows to what its content asks for (`grow_windows`).
+
 The palette lives in `marks.Colors` and `theme`; the drawn marks and icons in `marks` and
 `tray.icons` (SVGs from `resources/icons`, never emoji). This module never changes a
 widget's colours, and importing it does nothing but define things.
@@ -19,11 +28,14 @@ widget's colours, and importing it does nothing but define things.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFormLayout,
     QGridLayout,
@@ -64,7 +76,7 @@ class Role:
 
 
 class Type:
-    """The type scale."""
+    """The type scale (each role's name is what `set_role` remembers on a widget)."""
 
     CAPTION = Role(0.85)  # details under a win, axis labels, fine print
     BODY = Role(1.0)
@@ -73,6 +85,7 @@ class Type:
     HEADLINE = Role(1.6)  # a figure to read at a glance; the big celebration
 
 
+ROLES = {name: role for name, role in vars(Type).items() if isinstance(role, Role)}
 TYPE_RATIOS = tuple(sorted({role.ratio for role in vars(Type).values() if isinstance(role, Role)}))
 SMALLEST_POINTS = 7.0
 """No text is drawn smaller than this, whatever the application font."""
@@ -102,6 +115,7 @@ def pad(layout: _L, margins: Margins = Space.NONE, spacing: Space = CONTROL_GAP)
     """Give `layout` margins (one step, (horizontal, vertical), or four) and spacing from the
     scale; returns it."""
     between = _step(spacing)
+    Follower.ensure()
     layout.setContentsMargins(*_steps(margins))
     if isinstance(layout, QGridLayout | QFormLayout):
         layout.setHorizontalSpacing(between)
@@ -162,9 +176,138 @@ def font(role: Role, base: QFont | None = None) -> QFont:
     return made
 
 
+ROLE_PROPERTY = "smallwinsRole"
+"""The name of the role `set_role` gave a widget (a Qt property on the widget)."""
+
+
 def set_role(widget: QWidget, role: Role) -> QWidget:
     """Draw `widget`'s text in `role`; only size and weight are set (on an empty QFont, which
     resolves the rest against the widget's), so the family still follows the application.
-    Returns the widget."""
+    The role is remembered on the widget, and its size follows a change of the application
+    font. Returns the widget."""
+    name = next((key for key, known in ROLES.items() if known == role), None)
+    if name is None:
+        raise ValueError(f"{role!r} is not a role of the type scale")
+    widget.setProperty(ROLE_PROPERTY, name)
     widget.setFont(font(role, QFont()))
+    Follower.ensure()
     return widget
+
+
+def role_of(widget: QWidget) -> Role | None:
+    """The role `set_role` gave `widget`, if any."""
+    name = widget.property(ROLE_PROPERTY)
+    return ROLES.get(name) if isinstance(name, str) else None
+
+
+def reapply_roles() -> int:
+    """Give every widget its size in the type scale for the application font as it is now:
+    its role's, or, for a widget with a style sheet and no font of its own, its parent's (Qt
+    hands a new font on to such a widget only if its parent has a style sheet too). Returns
+    how many widgets had a role."""
+    # Every window first takes the new font from Qt (events Qt posted for it and may not have
+    # delivered yet).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+    count = 0
+    for widget in QApplication.allWidgets():
+        role = role_of(widget)
+        if role is not None:
+            wanted = font(role, QFont())
+            current = widget.font()
+            if current.pointSizeF() != wanted.pointSizeF() or current.bold() != role.bold:
+                widget.setFont(wanted)
+            count += 1
+        elif widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet) and not widget.testAttribute(
+            Qt.WidgetAttribute.WA_SetFont
+        ):
+            widget.setFont(QFont())  # resolved again against its parent's font
+    return count
+
+
+class Follower(QObject):
+    """Watches, for the whole application, for a change of its font, and then re-applies the
+    type scale (`reapply_roles`) once per change.
+
+    Qt tells of a new application font with ApplicationFontChange: sent to the application
+    when the font is set (the desktop's platform theme sets it when the user changes it) and
+    posted to every window, which then hands the font on to its widgets. The first of these
+    events that finds a font unlike the last one queues the work behind the windows' own, so
+    it runs in the same turn of the event loop, once every window has the new font; the rest
+    find nothing new. Made by the first layout or role, so nothing of it runs before a
+    window is built."""
+
+    _instance: Follower | None = None
+
+    @classmethod
+    def ensure(cls) -> Follower | None:
+        """The application's follower, made and installed if it is not yet."""
+        app = QApplication.instance()
+        if app is None:
+            return None
+        try:
+            installed = cls._instance is not None and cls._instance.parent() is app
+        except RuntimeError:  # made for an application that is gone
+            installed = False
+        if not installed:
+            cls._instance = cls(app)
+        return cls._instance
+
+    def __init__(self, app: QObject) -> None:
+        super().__init__(app)
+        self._known = QFont(QGuiApplication.font())
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self.follow()
+        return False
+
+    def follow(self) -> None:
+        """Re-apply the roles if the application font is not the one they were sized for."""
+        now = QGuiApplication.font()
+        if now == self._known:
+            return
+        self._known = QFont(now)
+        QTimer.singleShot(0, self, _follow_the_font)
+
+
+def _follow_the_font() -> None:
+    reapply_roles()
+    grow_windows()
+
+
+def grow_windows() -> None:
+    """Let every window (shown or hidden) grow to the size its content now asks for, within
+    its screen, so larger text is not squeezed; a window is never made smaller than the user
+    made it."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # hints up to date
+    for window in QApplication.topLevelWidgets():
+        if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+            continue  # menus, tooltips and popups size themselves each time they open
+        if window.layout() is None:
+            continue
+        wanted = window.size().expandedTo(window.sizeHint())
+        screen = window.screen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableGeometry().size())
+        if wanted != window.size():
+            window.resize(wanted)
+
+
+class _Refit(QObject):
+    def __init__(self, widget: QWidget, fit: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._fit = fit
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+        return False
+
+
+def refit(widget: QWidget, fit: Callable[[], object]) -> None:
+    """Call `fit` again whenever `widget`'s font changes (after the application font
+    changed): for a size computed from the font, such as a box a few lines high."""
+    _Refit(widget, fit)
+    Follower.ensure()

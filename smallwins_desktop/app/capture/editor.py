@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
 
+from smallwins_desktop.app import look
+
 MAX_VISIBLE_LINES = 5
 _PREFIX = re.compile(r"(?<![\w#+])([#+][\w-]*)$")
 
@@ -46,6 +48,7 @@ class CaptureEdit(QPlainTextEdit):
         self.completer.popup().installEventFilter(self)
         self.textChanged.connect(self._fit_height)
         self._fit_height()
+        look.refit(self, self._fit_height)  # a new system font: lines of the new height
 
     def set_completions(self, tags: list[str], goals: list[str]) -> None:
         self._tags = [f"#{t}" for t in tags]

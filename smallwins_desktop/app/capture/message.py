@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPropertyAnimation, Qt, Signal
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QPushButton, QWidget
 
 from smallwins_desktop.app import look, marks
@@ -40,6 +40,8 @@ class MessageBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pending_goal: tuple[str, str] | None = None  # (slug, win uuid)
+        self._celebrated: tuple[Celebration, tuple[str, ...]] | None = None  # on show now
+        self._offer = ""  # the goal offer under a message, if any
         self.mark = QLabel(self)
         self.mark.setObjectName("celebrationMark")
         self.mark.setAccessibleName(self.tr("Celebration"))
@@ -72,6 +74,7 @@ class MessageBar(QWidget):
         row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
         row.addWidget(self.goal_button)
+        look.refit(self.label, self._resize_headline)
 
     @property
     def showing_problem(self) -> bool:
@@ -79,16 +82,10 @@ class MessageBar(QWidget):
 
     def celebrate(self, celebration: Celebration, notes: tuple[str, ...] = ()) -> None:
         """The headline sized to the win; the detail and notes below it in the normal size."""
-        headline = html.escape(celebration.headline)
-        lines = [f'<span style="{_span_style(celebration.level)}">{headline}</span>']
-        lines += [html.escape(line) for line in (celebration.detail, *notes) if line]
-        self._show("<br>".join(lines), problem=False, rich=True)
-        drawn = CELEBRATION_MARKS.get(celebration.level)
-        if drawn is not None:
-            name, pixels = drawn
-            colors = marks.Colors(self.palette())
-            ratio = self.devicePixelRatioF()
-            self.mark.setPixmap(marks.pixmap(name, colors.win.name(), pixels, ratio))
+        self._show(_celebration_text(celebration, notes), problem=False, rich=True)
+        self._celebrated = (celebration, notes)
+        if celebration.level in CELEBRATION_MARKS:
+            self._draw_mark(celebration.level, marks.Colors(self.palette()))
             self.mark.setAccessibleDescription(celebration.headline)
             self.mark.show()
         self._fade.stop()
@@ -106,9 +103,9 @@ class MessageBar(QWidget):
     def offer_goal(self, slug: str, win_uuid: str) -> None:
         offer = self.tr("There is no goal +%s yet; the win was saved without it.") % slug
         rich = self.label.textFormat() == Qt.TextFormat.RichText
-        self.label.setText(
-            self.label.text() + ("<br>" + html.escape(offer) if rich else "\n" + offer)
-        )
+        added = "<br>" + html.escape(offer) if rich else "\n" + offer
+        self._offer += added
+        self.label.setText(self.label.text() + added)
         self._pending_goal = (slug, win_uuid)
         self.goal_button.setText(self.tr("Create +%s") % slug)
         self.goal_button.show()
@@ -124,6 +121,7 @@ class MessageBar(QWidget):
         self.resurfaced.hide()
         self.label.hide()
         self.mark.hide()
+        self._celebrated = None
         self.label.setProperty("problem", False)
         self.goal_button.hide()
         self.changed.emit()
@@ -133,6 +131,8 @@ class MessageBar(QWidget):
         self.resurfaced.hide()
         self.mark.hide()
         self._pending_goal = None
+        self._celebrated = None
+        self._offer = ""
         self.label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.label.setText(text)
         self.label.setProperty("problem", problem)
@@ -141,9 +141,46 @@ class MessageBar(QWidget):
         self.label.show()
         self.changed.emit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        """The palette changed (light to dark, or the system's): the message and its mark in
+        the new palette's colours."""
+        if not self.label.styleSheet():
+            return
+        colors = marks.Colors(self.palette())
+        colour = colors.problem if self.showing_problem else colors.win
+        self.label.setStyleSheet(f"color: {colour.name()};")
+        if self._celebrated is not None and self.mark.isVisibleTo(self):
+            self._draw_mark(self._celebrated[0].level, colors)
+
+    def _draw_mark(self, level: int, colors: marks.Colors) -> None:
+        drawn = CELEBRATION_MARKS.get(level)
+        if drawn is None:
+            return
+        name, pixels = drawn
+        ratio = self.devicePixelRatioF()
+        self.mark.setPixmap(marks.pixmap(name, colors.win.name(), pixels, ratio))
+
+    def _resize_headline(self) -> None:
+        """The application font changed: the headline shown takes the scale's new size."""
+        if self._celebrated is not None:
+            self.label.setText(_celebration_text(*self._celebrated) + self._offer)
+            self.changed.emit()
+
     def _accept_goal(self) -> None:
         if self._pending_goal is not None:
             self.create_goal_requested.emit(*self._pending_goal)
+
+
+def _celebration_text(celebration: Celebration, notes: tuple[str, ...]) -> str:
+    headline = html.escape(celebration.headline)
+    lines = [f'<span style="{_span_style(celebration.level)}">{headline}</span>']
+    lines += [html.escape(line) for line in (celebration.detail, *notes) if line]
+    return "<br>".join(lines)
 
 
 def _span_style(level: int) -> str:

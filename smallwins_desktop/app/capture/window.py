@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -109,6 +109,7 @@ class CaptureWindow(QWidget):
         self.message_bar = MessageBar(self)
         self.message_bar.create_goal_requested.connect(self._create_goal)
         self.message_bar.changed.connect(self._fit)
+        look.refit(self, self._fit)  # a new system font: as tall as the larger text
         self.message = self.message_bar.label
         self.create_goal_button = self.message_bar.goal_button
 
@@ -275,6 +276,8 @@ class CaptureWindow(QWidget):
     def _fit(self) -> None:
         """Grow or shrink to the message: a long celebration or problem is never clipped."""
         if self.isVisible():
+            # The layouts inside take in what changed first (Qt does it later otherwise).
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.adjustSize()
 
     def _show_problem(self, text: str) -> None:

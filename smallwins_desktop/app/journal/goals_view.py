@@ -21,7 +21,7 @@ import html
 import logging
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -125,12 +125,14 @@ class GoalRow(QFrame):
             self.count.setText(f"{node.progress.count}/{node.progress.total}")
         self.due = QLabel(self)
         self.due.setObjectName("goalDue")
+        self._overdue = False
         if goal.status != "active":
             self.due.setText(self.tr("Done") if goal.status == "done" else self.tr("Dropped"))
         elif goal.due is not None:
             if node.overdue:
                 self.due.setText(self.tr("Overdue since %s") % goal.due.isoformat())
-                self.due.setStyleSheet(f"color: {Colors(self.palette()).problem.name()};")
+                self._overdue = True
+                self._colour_due()
             elif goal.due == today:
                 self.due.setText(self.tr("Due today"))
             else:
@@ -148,10 +150,8 @@ class GoalRow(QFrame):
         kept.setRetainSizeWhenHidden(room_for_reopen)  # closed goals shown: rows line up
         self.reopen_button.setSizePolicy(kept)
         self.reopen_button.setVisible(goal.status != "active")
-        metrics = self.fontMetrics()
-        widest_due = self.tr("Overdue since %s") % "0000-00-00"
-        self.count.setFixedWidth(metrics.horizontalAdvance("000/000") + LABEL_PADDING)
-        self.due.setFixedWidth(metrics.horizontalAdvance(widest_due) + LABEL_PADDING)
+        self._fit_columns()
+        look.refit(self, self._fit_columns)  # a new system font: columns as wide
         for button in (self.done_button, self.drop_button):
             button.setEnabled(goal.status == "active")
         indent = look.Space.NONE if goal.parent is None else MICRO_GOAL_INDENT
@@ -163,6 +163,23 @@ class GoalRow(QFrame):
         row.addWidget(self.done_button)
         row.addWidget(self.drop_button)
         row.addWidget(self.reopen_button)
+
+    def _colour_due(self) -> None:
+        if getattr(self, "_overdue", False):  # (a palette may come before the row is built)
+            self.due.setStyleSheet(f"color: {Colors(self.palette()).problem.name()};")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_due()  # light to dark, or the system's: the new palette's colour
+
+    def _fit_columns(self) -> None:
+        """The count and the due date in columns wide enough for their widest text, so the
+        rows line up."""
+        metrics = self.fontMetrics()
+        widest_due = self.tr("Overdue since %s") % "0000-00-00"
+        self.count.setFixedWidth(metrics.horizontalAdvance("000/000") + LABEL_PADDING)
+        self.due.setFixedWidth(metrics.horizontalAdvance(widest_due) + LABEL_PADDING)
 
 
 class GoalsView(QWidget):

@@ -29,6 +29,10 @@ class WeekBars(QWidget):
         super().__init__(parent)
         self.weeks: tuple[WeekCount, ...] = ()
         self.setAccessibleName(self.tr("Wins per week, the last 12 weeks"))
+        look.refit(self, self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
         self.setMinimumHeight(self._height(BARS_MIN_HEIGHT))
 
     def set_weeks(self, weeks: tuple[WeekCount, ...]) -> None:

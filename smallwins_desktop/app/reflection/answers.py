@@ -4,6 +4,7 @@ Ctrl+Enter to save from inside any of them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -48,7 +49,13 @@ def answer_form(
         box.installEventFilter(keys)
         text = parent.tr(prompt)
         box.setAccessibleName(text)
-        box.setFixedHeight(box.fontMetrics().lineSpacing() * ANSWER_LINES + 14)
+        _fit_answer(box)
+        look.refit(box, partial(_fit_answer, box))  # a new system font: lines as tall
         boxes[name] = box
         form.addRow(text, box)
     return form, boxes
+
+
+def _fit_answer(box: QPlainTextEdit) -> None:
+    """Room for `ANSWER_LINES` lines of the box's font."""
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * ANSWER_LINES + 14)

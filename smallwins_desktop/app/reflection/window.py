@@ -76,6 +76,7 @@ class ReflectionWindow(QWidget):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
 
+        look.refit(self.day_list, self._fit_day_list)  # a new system font: rows as tall
         layout = look.column(self, look.WINDOW_MARGINS)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
@@ -84,6 +85,13 @@ class ReflectionWindow(QWidget):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+
+    def _fit_day_list(self) -> None:
+        """As tall as the day, scrolling past six rows."""
+        rows = min(max(self.day_list.count(), 1), 6)
+        self.day_list.setFixedHeight(
+            rows * self.day_list.sizeHintForRow(0) + 2 * self.day_list.frameWidth() + 4
+        )
 
     @property
     def day(self) -> date:
@@ -121,10 +129,7 @@ class ReflectionWindow(QWidget):
             self.day_list.addItem(
                 self.tr("Nothing logged that day; reflecting is worth it all the same.")
             )
-        rows = min(max(self.day_list.count(), 1), 6)  # as tall as the day, scrolling past six
-        self.day_list.setFixedHeight(
-            rows * self.day_list.sizeHintForRow(0) + 2 * self.day_list.frameWidth() + 4
-        )
+        self._fit_day_list()
         before = self._journal.reflection(day)
         for name, box in self.answers.items():
             box.setPlainText(getattr(before, name) if before else "")

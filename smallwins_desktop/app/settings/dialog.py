@@ -79,10 +79,8 @@ class SettingsWindow(QWidget):
             self.stack.addWidget(page)
         # As wide as its longest title (they are never cut off, nor scrolled sideways).
         self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widest = (
-            self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + look.Space.L
-        )
-        self.page_list.setFixedWidth(max(widest, 140))
+        self._fit_page_list()
+        look.refit(self.page_list, self._fit_page_list)  # a new system font: still never cut
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.page_list.setCurrentRow(0)
         layout = look.row(self, look.WINDOW_MARGINS, spacing=look.Space.L)
@@ -93,6 +91,12 @@ class SettingsWindow(QWidget):
             shortcut.activated.connect(lambda s=step: self.step_page(s))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.close)
         live.changed.connect(self._changed_elsewhere)
+
+    def _fit_page_list(self) -> None:
+        widest = (
+            self.page_list.sizeHintForColumn(0) + 2 * self.page_list.frameWidth() + look.Space.L
+        )
+        self.page_list.setFixedWidth(max(widest, 140))
 
     def present(self, page: Page | None = None) -> None:
         for each in self.pages:

@@ -1,0 +1,74 @@
+"""With the look "as the system", a change of the system's colour scheme while the app runs
+reaches the windows already built: the window backgrounds through the application palette,
+and the colours a window chose from the palette when it showed something (the celebration
+under the capture box, an overdue goal's date) are chosen again from the new one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from smallwins_desktop.app import marks
+from smallwins_desktop.app.theme import Theme
+from tests.gui.test_look_scale import windows  # noqa: F401 (the fixture, used by name)
+
+
+class System:
+    """The system's colour scheme, as the test sets it."""
+
+    scheme = Qt.ColorScheme.Light
+
+    def __call__(self) -> Qt.ColorScheme:
+        return self.scheme
+
+
+@pytest.fixture
+def system() -> System:
+    return System()
+
+
+@pytest.fixture
+def scheme(system: System, qtbot: QtBot) -> Iterator[str]:
+    """The look follows the system, which starts light."""
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    theme = Theme(qapp, system_scheme=system)
+    assert theme.apply("system") == "system"
+    yield "system"
+    theme.restore()
+
+
+def _label_colour(label: QLabel) -> str:
+    return label.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+def test_built_windows_take_the_colours_of_a_new_system_scheme(
+    windows: dict[str, QWidget],  # noqa: F811 (the fixture, imported above)
+    system: System,
+    qtbot: QtBot,
+) -> None:
+    message = windows["capture"].message_bar.label  # type: ignore[attr-defined]
+    [overdue] = [
+        label
+        for label in windows["goals"].findChildren(QLabel)
+        if label.objectName() == "goalDue" and label.text().startswith("Overdue")
+    ]
+    light = marks.Colors(QApplication.palette())
+    assert _label_colour(message) == light.win.name()
+    assert _label_colour(overdue) == light.problem.name()
+    windows["goals"].hide()  # built, but not on the screen when the scheme changes
+
+    system.scheme = Qt.ColorScheme.Dark
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+
+    dark = marks.Colors(QApplication.palette())
+    assert dark.win != light.win
+    capture = windows["capture"]
+    qtbot.waitUntil(lambda: capture.palette().color(QPalette.ColorRole.Window).lightness() < 60)
+    qtbot.waitUntil(lambda: _label_colour(message) == dark.win.name())
+    qtbot.waitUntil(lambda: _label_colour(overdue) == dark.problem.name())
