@@ -16,24 +16,11 @@ from pytestqt.qtbot import QtBot
 from smallwins_desktop.app import marks
 from smallwins_desktop.app.theme import Theme
 from tests.gui.test_look_scale import windows  # noqa: F401 (the fixture, used by name)
-
-
-class System:
-    """The system's colour scheme, as the test sets it."""
-
-    scheme = Qt.ColorScheme.Light
-
-    def __call__(self) -> Qt.ColorScheme:
-        return self.scheme
+from tests.gui.test_theme import System, system  # noqa: F401 (the system's scheme, set by hand)
 
 
 @pytest.fixture
-def system() -> System:
-    return System()
-
-
-@pytest.fixture
-def scheme(system: System, qtbot: QtBot) -> Iterator[str]:
+def scheme(system: System, qtbot: QtBot) -> Iterator[str]:  # noqa: F811 (imported fixture)
     """The look follows the system, which starts light."""
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
@@ -49,7 +36,7 @@ def _label_colour(label: QLabel) -> str:
 
 def test_built_windows_take_the_colours_of_a_new_system_scheme(
     windows: dict[str, QWidget],  # noqa: F811 (the fixture, imported above)
-    system: System,
+    system: System,  # noqa: F811 (the fixture, imported above)
     qtbot: QtBot,
 ) -> None:
     message = windows["capture"].message_bar.label  # type: ignore[attr-defined]
