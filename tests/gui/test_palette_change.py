@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from smallwins_desktop.app import marks
@@ -59,3 +59,37 @@ def test_built_windows_take_the_colours_of_a_new_system_scheme(
     qtbot.waitUntil(lambda: capture.palette().color(QPalette.ColorRole.Window).lightness() < 60)
     qtbot.waitUntil(lambda: _label_colour(message) == dark.win.name())
     qtbot.waitUntil(lambda: _label_colour(overdue) == dark.problem.name())
+
+
+def _mark_colour(item: QListWidgetItem) -> str:
+    """The colour of the drawn mark in front of one of today's wins."""
+    image = item.icon().pixmap(16, 16).toImage()
+    painted = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    ]
+    return max({c.name() for c in painted}, key=[c.name() for c in painted].count)
+
+
+def test_the_capture_box_redraws_todays_marks_and_its_counter_in_a_new_scheme(
+    windows: dict[str, QWidget],  # noqa: F811 (the fixture, imported above)
+    system: System,  # noqa: F811 (the fixture, imported above)
+    qtbot: QtBot,
+) -> None:
+    capture = windows["capture"]
+    capture.editor.set_text("x" * 2_001)  # type: ignore[attr-defined]
+    counter = capture.counter  # type: ignore[attr-defined]
+    today = capture.today_list  # type: ignore[attr-defined]
+    light = marks.Colors(QApplication.palette())
+    assert light.problem.name() in counter.styleSheet()
+    assert _mark_colour(today.item(0)) == light.win.name()
+
+    system.scheme = Qt.ColorScheme.Dark
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+
+    dark = marks.Colors(QApplication.palette())
+    qtbot.waitUntil(lambda: dark.problem.name() in counter.styleSheet())
+    qtbot.waitUntil(lambda: _mark_colour(today.item(0)) == dark.win.name())
+    assert capture.editor.text() == "x" * 2_001  # type: ignore[attr-defined]

@@ -231,12 +231,22 @@ class CaptureWindow(QWidget):
         length = len(draft.text)
         self.counter.setVisible(length >= COUNTER_FROM)
         self.counter.setText(f"{length:,} / {MAX_TEXT_LENGTH:,}")
-        over = length > MAX_TEXT_LENGTH
-        self.counter.setProperty("over", over)
-        problem = marks.Colors(self.palette()).problem.name()
-        self.counter.setStyleSheet(f"color: {problem};" if over else "")
+        self.counter.setProperty("over", length > MAX_TEXT_LENGTH)
+        self._colour_counter()
         if self.message_bar.showing_problem and text.strip():
             self.message_bar.clear()
+
+    def _colour_counter(self) -> None:
+        over = bool(self.counter.property("over"))
+        problem = marks.Colors(self.palette()).problem.name()
+        self.counter.setStyleSheet(f"color: {problem};" if over else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a new colour scheme, say
+            self._colour_counter()
+            if self.isVisible():  # today's marks were drawn in the old colours
+                self.refresh()  # (a hidden box draws them again when it is shown)
 
     def _describe(self, draft: Draft) -> str:
         """The parsed syntax as a quiet preview line: 'Fri 20 Nov · setback · #qa · +goal'."""
