@@ -93,3 +93,21 @@ def test_the_capture_box_redraws_todays_marks_and_its_counter_in_a_new_scheme(
     qtbot.waitUntil(lambda: dark.problem.name() in counter.styleSheet())
     qtbot.waitUntil(lambda: _mark_colour(today.item(0)) == dark.win.name())
     assert capture.editor.text() == "x" * 2_001  # type: ignore[attr-defined]
+
+
+def test_a_refusal_in_the_goals_view_takes_the_new_schemes_colour(
+    windows: dict[str, QWidget],  # noqa: F811 (the fixture, imported above)
+    system: System,  # noqa: F811 (the fixture, imported above)
+    qtbot: QtBot,
+) -> None:
+    goals = windows["goals"]
+    goals.due_edit.setText("next thursday")  # type: ignore[attr-defined]
+    goals.add_goal()  # type: ignore[attr-defined]
+    message = goals.message  # type: ignore[attr-defined]
+    assert marks.Colors(QApplication.palette()).problem.name() in message.styleSheet()
+
+    system.scheme = Qt.ColorScheme.Dark
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+
+    dark = marks.Colors(QApplication.palette())
+    qtbot.waitUntil(lambda: dark.problem.name() in message.styleSheet())

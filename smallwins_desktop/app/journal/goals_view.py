@@ -414,10 +414,19 @@ class GoalsView(QWidget):
         self._undo_slug = undo
         self.undo_button.setVisible(undo is not None)
         self.message.setText(text)
+        self.message.setProperty("problem", problem)
+        self._colour_message()
+        self.message.show()
+
+    def _colour_message(self) -> None:
+        problem = bool(self.message.property("problem"))
         problem_color = Colors(self.palette()).problem.name()
         self.message.setStyleSheet(f"color: {problem_color};" if problem else "")
-        self.message.setProperty("problem", problem)
-        self.message.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "message"):
+            self._colour_message()  # a refusal said in the old scheme's colour: the new one's
 
 
 def open_goals_window(journal: Journal, parent: QWidget | None = None) -> GoalsView:
