@@ -111,3 +111,22 @@ def test_a_refusal_in_the_goals_view_takes_the_new_schemes_colour(
 
     dark = marks.Colors(QApplication.palette())
     qtbot.waitUntil(lambda: dark.problem.name() in message.styleSheet())
+
+
+def test_the_reflection_redraws_the_days_marks_and_keeps_what_is_typed_in_a_new_scheme(
+    windows: dict[str, QWidget],  # noqa: F811 (the fixture, imported above)
+    system: System,  # noqa: F811 (the fixture, imported above)
+    qtbot: QtBot,
+) -> None:
+    reflection = windows["reflection"]
+    box = reflection.answers["moved_forward"]  # type: ignore[attr-defined]
+    box.setPlainText("Not saved yet")
+    day_list = reflection.day_list  # type: ignore[attr-defined]
+    assert _mark_colour(day_list.item(0)) == marks.Colors(QApplication.palette()).win.name()
+
+    system.scheme = Qt.ColorScheme.Dark
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+
+    dark = marks.Colors(QApplication.palette())
+    qtbot.waitUntil(lambda: _mark_colour(day_list.item(0)) == dark.win.name())
+    assert box.toPlainText() == "Not saved yet"

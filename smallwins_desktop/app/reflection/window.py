@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -106,18 +106,11 @@ class ReflectionWindow(QWidget):
         self.activateWindow()
         self.answers["moved_forward"].setFocus()
 
-    def load(self, day: date) -> None:
-        self._day = day
-        today = self._journal.today()
-        named = f"{day:%A %-d %B}"
-        self.heading.setText(
-            self.tr("Reflect on today · %s") % named
-            if day == today
-            else self.tr("Reflect on %s") % named
-        )
+    def _fill_day_list(self) -> None:
+        """The day's wins and setbacks, each with its mark drawn in the palette's colours."""
         colors = marks.Colors(self.palette())
         self.day_list.clear()
-        todays = self._journal.wins_on(day)
+        todays = self._journal.wins_on(self._day)
         for win in todays:
             setback = win.kind == KIND_SETBACK
             name = "setback" if setback else marks.impact_mark(win.impact)
@@ -130,6 +123,22 @@ class ReflectionWindow(QWidget):
                 self.tr("Nothing logged that day; reflecting is worth it all the same.")
             )
         self._fit_day_list()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.isVisible():
+            self._fill_day_list()  # the marks, in a new colour scheme; the answers stay
+
+    def load(self, day: date) -> None:
+        self._day = day
+        today = self._journal.today()
+        named = f"{day:%A %-d %B}"
+        self.heading.setText(
+            self.tr("Reflect on today · %s") % named
+            if day == today
+            else self.tr("Reflect on %s") % named
+        )
+        self._fill_day_list()
         before = self._journal.reflection(day)
         for name, box in self.answers.items():
             box.setPlainText(getattr(before, name) if before else "")
