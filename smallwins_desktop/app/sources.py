@@ -38,4 +38,8 @@ def forget_checked_sources() -> None:
 
     check_then_forget.forgets_source = True  # type: ignore[attr-defined]
     setattr(feature, _CHECK, check_then_forget)
-    linecache.clearcache()  # what PySide6 read before: the modules imported ahead of it
+    # What PySide6 read before: the modules imported ahead of it. Only files read from disk
+    # go; text a library put there for code it generated (no mtime) has no file to come from.
+    for filename, entry in list(linecache.cache.items()):
+        if len(entry) == 4 and entry[1] is not None:
+            del linecache.cache[filename]
