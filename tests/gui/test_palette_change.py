@@ -30,6 +30,13 @@ def scheme(system: System, qtbot: QtBot) -> Iterator[str]:  # noqa: F811 (import
     theme.restore()
 
 
+def _switch_to_dark(system: System) -> marks.Colors:  # noqa: F811 (the fixture's type)
+    """The system goes dark, as a desktop tells Qt; the colours the look then picks."""
+    system.scheme = Qt.ColorScheme.Dark
+    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    return marks.Colors(QApplication.palette())
+
+
 def _label_colour(label: QLabel) -> str:
     return label.palette().color(QPalette.ColorRole.WindowText).name()
 
@@ -50,10 +57,7 @@ def test_built_windows_take_the_colours_of_a_new_system_scheme(
     assert _label_colour(overdue) == light.problem.name()
     windows["goals"].hide()  # built, but not on the screen when the scheme changes
 
-    system.scheme = Qt.ColorScheme.Dark
-    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
-
-    dark = marks.Colors(QApplication.palette())
+    dark = _switch_to_dark(system)
     assert dark.win != light.win
     capture = windows["capture"]
     qtbot.waitUntil(lambda: capture.palette().color(QPalette.ColorRole.Window).lightness() < 60)
@@ -86,10 +90,7 @@ def test_the_capture_box_redraws_todays_marks_and_its_counter_in_a_new_scheme(
     assert light.problem.name() in counter.styleSheet()
     assert _mark_colour(today.item(0)) == light.win.name()
 
-    system.scheme = Qt.ColorScheme.Dark
-    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
-
-    dark = marks.Colors(QApplication.palette())
+    dark = _switch_to_dark(system)
     qtbot.waitUntil(lambda: dark.problem.name() in counter.styleSheet())
     qtbot.waitUntil(lambda: _mark_colour(today.item(0)) == dark.win.name())
     assert capture.editor.text() == "x" * 2_001  # type: ignore[attr-defined]
@@ -106,10 +107,7 @@ def test_a_refusal_in_the_goals_view_takes_the_new_schemes_colour(
     message = goals.message  # type: ignore[attr-defined]
     assert marks.Colors(QApplication.palette()).problem.name() in message.styleSheet()
 
-    system.scheme = Qt.ColorScheme.Dark
-    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
-
-    dark = marks.Colors(QApplication.palette())
+    dark = _switch_to_dark(system)
     qtbot.waitUntil(lambda: dark.problem.name() in message.styleSheet())
 
 
@@ -124,9 +122,6 @@ def test_the_reflection_redraws_the_days_marks_and_keeps_what_is_typed_in_a_new_
     day_list = reflection.day_list  # type: ignore[attr-defined]
     assert _mark_colour(day_list.item(0)) == marks.Colors(QApplication.palette()).win.name()
 
-    system.scheme = Qt.ColorScheme.Dark
-    QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
-
-    dark = marks.Colors(QApplication.palette())
+    dark = _switch_to_dark(system)
     qtbot.waitUntil(lambda: _mark_colour(day_list.item(0)) == dark.win.name())
     assert box.toPlainText() == "Not saved yet"
