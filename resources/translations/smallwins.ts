@@ -87,39 +87,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="118"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="119"/>
         <source>Today&apos;s wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="178"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="179"/>
         <source>Today so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="178"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="179"/>
         <source>Nothing logged yet today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="181"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="182"/>
         <source>%n win(s) today</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="246"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="257"/>
         <source>setback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="263"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="274"/>
         <source>You moved this forward before: %s (%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="273"/>
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="284"/>
         <source>Goal +%s created and linked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>ConfidenceLine</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="98"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="102"/>
         <source>Confidence per week, the last 12 weeks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -531,54 +531,54 @@ Done means: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="129"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="130"/>
         <source>Dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="132"/>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="152"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="133"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="180"/>
         <source>Overdue since %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="135"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="137"/>
         <source>Due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="137"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="139"/>
         <source>Due %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="144"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="146"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="145"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="147"/>
         <source>Reopen %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="129"/>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="138"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="130"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="140"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="139"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="141"/>
         <source>Mark %s done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="141"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="143"/>
         <source>Drop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="142"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="144"/>
         <source>Drop %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,163 +586,163 @@ Done means: %s</source>
 <context>
     <name>GoalsView</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="186"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="203"/>
         <source>Goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="187"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="204"/>
         <source>Goals — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="192"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="209"/>
         <source>Micro-goals done by their due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="193"/>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="306"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="210"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="323"/>
         <source>No active goals. Add one below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="203"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="220"/>
         <source>A new goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="204"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="221"/>
         <source>New goal&apos;s title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="207"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="224"/>
         <source>Part of the objective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="210"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="227"/>
         <source>No target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="211"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="228"/>
         <source>Target: wins that make it done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="213"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="230"/>
         <source>Due YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="214"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="231"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="216"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="233"/>
         <source>Done means…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="217"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="234"/>
         <source>What done means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="218"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="235"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="219"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="236"/>
         <source>Add the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="228"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="245"/>
         <source>Show done and dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="229"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="246"/>
         <source>Show done and dropped goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="235"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="252"/>
         <source>Too many active micro-goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="240"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="257"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="242"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="259"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="243"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="260"/>
         <source>Undo: reopen the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="304"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="321"/>
         <source>No goals yet. Add one below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="309"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="326"/>
         <source>Done by the due date: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="311"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="328"/>
         <source>No micro-goal fell due in the last 90 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="321"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="338"/>
         <source>On its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="324"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="341"/>
         <source>Under %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="333"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="350"/>
         <source>The due date is a day such as 2026-12-01.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="350"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="367"/>
         <source>Goal added: %s (+%s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="352"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="369"/>
         <source>Its due date is already past, so it shows as overdue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="374"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="391"/>
         <source>Dropped: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="384"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="401"/>
         <source>Reopened: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="386"/>
+        <location filename="../../smallwins_desktop/app/journal/goals_view.py" line="403"/>
         <source>Its win “%s” went to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,277 +939,277 @@ Done means: %s</source>
 <context>
     <name>JournalWindow</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="95"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="93"/>
         <source>Journal — Small Wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="107"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="105"/>
         <source>Search wins and tags  (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="108"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="106"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="110"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="108"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="112"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="110"/>
         <source>Goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="114"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="112"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="115"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="113"/>
         <source>Any impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="117"/>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="497"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="115"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="495"/>
         <source>%s impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="118"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="116"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="119"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="117"/>
         <source>Wins and setbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="120"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="118"/>
         <source>Wins only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="121"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="119"/>
         <source>Setbacks only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="122"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="120"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="126"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="124"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="127"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="125"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="128"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="126"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="129"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="127"/>
         <source>This year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="134"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="132"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="135"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="133"/>
         <source>Clear all filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="139"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="137"/>
         <source>What is shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="145"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="143"/>
         <source>Wins, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="154"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="152"/>
         <source>Nothing to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="183"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="181"/>
         <source>Filter by %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="221"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="219"/>
         <source>Your rhythm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="231"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="229"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="235"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="233"/>
         <source>&amp;Log a win…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="241"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="239"/>
         <source>&amp;Reflect on today…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="248"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="246"/>
         <source>Weekly re&amp;view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="253"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="251"/>
         <source>&amp;Trash…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="256"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="254"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="259"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="257"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="262"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="260"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="263"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="261"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="264"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="262"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="266"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="264"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="271"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="269"/>
         <source>&amp;Edit the win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="274"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="272"/>
         <source>&amp;Delete the win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="279"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="277"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="282"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="280"/>
         <source>&amp;Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="508"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="506"/>
         <source>%Ln win(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="512"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="510"/>
         <source>All %s, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="111"/>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="461"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="109"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="459"/>
         <source>Any tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="113"/>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="468"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="111"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="466"/>
         <source>Any goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="286"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="284"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="288"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="286"/>
         <source>&amp;Goals…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="491"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="489"/>
         <source>matching “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="500"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="498"/>
         <source>setbacks only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="500"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="498"/>
         <source>wins only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="518"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="516"/>
         <source>No wins match these filters. Esc clears them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="521"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="519"/>
         <source>No wins yet. Press Ctrl+N to log your first: what moved forward today?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="552"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="550"/>
         <source>delete “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="559"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="557"/>
         <source>Moved to the trash: “%s”. It stays there for 30 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="581"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="579"/>
         <source>edit “%s”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="587"/>
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="585"/>
         <source>Saved the change to “%s”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1243,32 +1243,32 @@ Done means: %s</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="45"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="47"/>
         <source>Celebration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="51"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="53"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="62"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="64"/>
         <source>A past win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="65"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="67"/>
         <source>Create the goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="107"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="104"/>
         <source>There is no goal +%s yet; the win was saved without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/capture/message.py" line="113"/>
+        <location filename="../../smallwins_desktop/app/capture/message.py" line="110"/>
         <source>Create +%s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,12 +1416,12 @@ Done means: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="106"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="137"/>
         <source>Reflect on today · %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="108"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="139"/>
         <source>Reflect on %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,17 +1431,17 @@ Done means: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="118"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="119"/>
         <source>Setback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="118"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="119"/>
         <source>Win</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/reflection/window.py" line="122"/>
+        <location filename="../../smallwins_desktop/app/reflection/window.py" line="123"/>
         <source>Nothing logged that day; reflecting is worth it all the same.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1482,71 +1482,71 @@ Done means: %s</source>
 <context>
     <name>RhythmPanel</name>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="180"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="184"/>
         <source>Your rhythm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="182"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="186"/>
         <source>Streak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="184"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="188"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="192"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="196"/>
         <source>Journaling habit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="194"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="198"/>
         <source>Journaling habit score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="197"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="201"/>
         <source>Worth a look</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="201"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="205"/>
         <source>Insights from your wins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="203"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="207"/>
         <source>On this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="207"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="211"/>
         <source>Wins from a week, a month and a year ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="235"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="239"/>
         <source>%n workday(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="237"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="241"/>
         <source>%n win(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="252"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="256"/>
         <source>Your confidence each week, from 1 to 5, as you rated it in your reflections (latest %.1f).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="288"/>
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="292"/>
         <source>and %d more</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,25 +3,25 @@
 <context>
     <name>CaptureWindow</name>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/capture/window.py" line="181" />
+        <location filename="../../smallwins_desktop/app/capture/window.py" line="182" />
         <source>%n win(s) today</source>
         <translation><numerusform>%n win today</numerusform><numerusform>%n wins today</numerusform></translation></message>
 </context>
 <context>
     <name>JournalWindow</name>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/window.py" line="508" />
+        <location filename="../../smallwins_desktop/app/journal/window.py" line="506" />
         <source>%Ln win(s)</source>
         <translation><numerusform>%Ln win</numerusform><numerusform>%Ln wins</numerusform></translation></message>
 </context>
 <context>
     <name>RhythmPanel</name>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="235" />
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="239" />
         <source>%n workday(s)</source>
         <translation><numerusform>%n workday</numerusform><numerusform>%n workdays</numerusform></translation></message>
     <message numerus="yes">
-        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="237" />
+        <location filename="../../smallwins_desktop/app/journal/rhythm.py" line="241" />
         <source>%n win(s)</source>
         <translation><numerusform>%n win</numerusform><numerusform>%n wins</numerusform></translation></message>
 </context>
