@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from tests.benchmarks.exchange import JRNL_CONFIG
 from tests.benchmarks.figures import Bench, BenchError, _timed_run, progress
-from tests.benchmarks.report import Row, ratio, verdict
+from tests.benchmarks.report import Row, budget_row
 from tests.benchmarks.stats import Sample
 from tests.jrnl_tool import jrnl_path
 
@@ -68,24 +68,14 @@ def measure_add(bench: Bench, runs: int) -> AddFigure:
 
 
 def add_rows(figure: AddFigure) -> list[Row]:
-    running = figure.app_running.ratio_to(figure.jrnl)
-    direct = figure.no_app.ratio_to(figure.jrnl)
-    jrnl = f"jrnl 4.6 adding an entry {figure.jrnl.show()}"
+    jrnl = "jrnl 4.6 adding an entry"
     return [
-        Row(
+        budget_row(
             "`smallwins add`, app running",
-            figure.app_running.show(),
+            figure.app_running,
             jrnl,
-            ratio(running),
-            f"<= {APP_RUNNING_BUDGET}x",
-            verdict(running <= APP_RUNNING_BUDGET),
+            figure.jrnl,
+            APP_RUNNING_BUDGET,
         ),
-        Row(
-            "`smallwins add`, no app",
-            figure.no_app.show(),
-            jrnl,
-            ratio(direct),
-            f"<= {NO_APP_BUDGET}x",
-            verdict(direct <= NO_APP_BUDGET),
-        ),
+        budget_row("`smallwins add`, no app", figure.no_app, jrnl, figure.jrnl, NO_APP_BUDGET),
     ]

@@ -38,31 +38,39 @@ def ratio(value: float) -> str:
     return f"{value:.2f}x"
 
 
+def budget_row(figure: str, subject: Sample, baseline: str, base: Sample, budget: float) -> Row:
+    """A figure held to at most `budget` times its baseline `base` (named `baseline`)."""
+    value = subject.ratio_to(base)
+    return Row(
+        figure,
+        subject.show(),
+        f"{baseline} {base.show()}",
+        ratio(value),
+        f"<= {budget}x",
+        verdict(value <= budget),
+    )
+
+
 def version_rows(figure: VersionFigure) -> list[Row]:
-    value = figure.smallwins.ratio_to(figure.python)
     return [
-        Row(
+        budget_row(
             "`smallwins --version`, wall time",
-            figure.smallwins.show(),
-            f"python -c pass {figure.python.show()}",
-            ratio(value),
-            f"<= {VERSION_RATIO_BUDGET}x",
-            verdict(value <= VERSION_RATIO_BUDGET),
+            figure.smallwins,
+            "python -c pass",
+            figure.python,
+            VERSION_RATIO_BUDGET,
         )
     ]
 
 
 def capture_rows(figure: CaptureFigure, python: Sample, startup: StartupFigure) -> list[Row]:
-    painted = figure.painted
-    value = painted.ratio_to(python)
     rows = [
-        Row(
+        budget_row(
             "`smallwins capture` to window visible (painted)",
-            painted.show(),
-            f"python -c pass {python.show()}",
-            ratio(value),
-            f"<= {CAPTURE_RATIO_BUDGET}x",
-            verdict(value <= CAPTURE_RATIO_BUDGET),
+            figure.painted,
+            "python -c pass",
+            python,
+            CAPTURE_RATIO_BUDGET,
         ),
         Row(
             "  ... to window mapped (viewable)",
@@ -96,15 +104,13 @@ def capture_rows(figure: CaptureFigure, python: Sample, startup: StartupFigure) 
 
 
 def startup_rows(figure: StartupFigure) -> list[Row]:
-    value = figure.smallwins.ratio_to(figure.bare)
     return [
-        Row(
+        budget_row(
             "start-up to tray icon shown",
-            figure.smallwins.show(),
-            f"bare tray app {figure.bare.show()}",
-            ratio(value),
-            f"<= {STARTUP_RATIO_BUDGET}x",
-            verdict(value <= STARTUP_RATIO_BUDGET),
+            figure.smallwins,
+            "bare tray app",
+            figure.bare,
+            STARTUP_RATIO_BUDGET,
         ),
         Row(
             "  first start-up of each (not counted)",
@@ -121,7 +127,6 @@ def idle_rows(figure: IdleFigure) -> list[Row]:
         return f"{total:.3f}% ({low:.2f}-{high:.2f} per {figure.slice_seconds:.3g} s)"
 
     cpu_ratio = figure.smallwins_cpu / figure.bare_cpu if figure.bare_cpu else None
-    rss_ratio = figure.smallwins_rss.ratio_to(figure.bare_rss)
     return [
         Row(
             f"idle CPU over {figure.seconds:g} s, % of one core",
@@ -131,13 +136,12 @@ def idle_rows(figure: IdleFigure) -> list[Row]:
             f"< {IDLE_CPU_BUDGET_PERCENT}%",
             verdict(figure.smallwins_cpu < IDLE_CPU_BUDGET_PERCENT),
         ),
-        Row(
+        budget_row(
             "memory while idle (VmRSS)",
-            figure.smallwins_rss.show(),
-            f"bare tray app {figure.bare_rss.show()}",
-            ratio(rss_ratio),
-            f"<= {MEMORY_RATIO_BUDGET}x",
-            verdict(rss_ratio <= MEMORY_RATIO_BUDGET),
+            figure.smallwins_rss,
+            "bare tray app",
+            figure.bare_rss,
+            MEMORY_RATIO_BUDGET,
         ),
         Row(
             "  peak memory (VmHWM)",
