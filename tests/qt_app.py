@@ -20,8 +20,11 @@ from smallwins_desktop.core.db import Store
 
 
 @contextmanager
-def started_app(store: Store, clock: Clock, data_dir: Path, qtbot: QtBot) -> Iterator[SmallWinsApp]:
-    app = SmallWinsApp(store, clock, data_dir, tray_available=True)
+def started_app(
+    store: Store, clock: Clock, data_dir: Path, qtbot: QtBot, **parts: Any
+) -> Iterator[SmallWinsApp]:
+    """The app started as the loop starts it; `parts` replace its own (hotkeys=..., say)."""
+    app = SmallWinsApp(store, clock, data_dir, tray_available=True, **parts)
     qtbot.addWidget(app.capture)
     assert app.start()
     app.finish_start()  # as the loop does once the tray icon is up

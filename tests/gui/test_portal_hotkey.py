@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from smallwins_desktop.app.application import SmallWinsApp
 from smallwins_desktop.app.hotkey import portal
 from smallwins_desktop.app.hotkey.base import HotkeyError
 from smallwins_desktop.app.hotkey.service import HotkeyService, HotkeyState, default_backend
@@ -29,6 +28,7 @@ from smallwins_desktop.core.clock import FixedClock
 from smallwins_desktop.core.db import Store
 from tests.e2e.desktop import BUS_CONFIG
 from tests.needs import require_tool
+from tests.qt_app import started_app
 
 FAKE_PORTAL = Path(__file__).with_name("fake_portal.py")
 WAIT_MS = 5_000
@@ -206,26 +206,23 @@ def test_a_cancelled_dialog_is_said_and_nothing_stays_bound(
     assert fake.named("Close")[0]["path"].endswith(create["options"]["session_handle_token"])
 
 
-def test_a_shortcut_the_desktop_did_not_grant_is_not_claimed(
-    start_portal: Any, service: HotkeyService, qtbot: QtBot
+@pytest.mark.parametrize(
+    ("portal_says", "problem"),
+    [
+        ("--grant-nothing", "The desktop did not grant Ctrl+Alt+W"),
+        ("--refuse-first-session", "The desktop portal refused CreateSession: No session."),
+    ],
+    ids=["not-granted", "session-refused"],
+)
+def test_a_shortcut_the_desktop_did_not_bind_is_not_claimed_and_is_said(
+    portal_says: str, problem: str, start_portal: Any, service: HotkeyService, qtbot: QtBot
 ) -> None:
-    start_portal("--grant-nothing")
+    start_portal(portal_says)
     service.apply("Ctrl+Alt+W")
     settled(service, qtbot)
 
     assert service.state.registered is None
-    assert "The desktop did not grant Ctrl+Alt+W" in (service.state.problem or "")
-
-
-def test_a_session_the_portal_refused_is_said(
-    start_portal: Any, service: HotkeyService, qtbot: QtBot
-) -> None:
-    start_portal("--refuse-first-session")
-    service.apply("Ctrl+Alt+W")
-    settled(service, qtbot)
-
-    assert service.state.registered is None
-    assert service.state.problem == "The desktop portal refused CreateSession: No session."
+    assert problem in (service.state.problem or "")
 
 
 def test_a_late_refusal_of_replaced_keys_leaves_the_new_ones_alone(
@@ -313,17 +310,9 @@ def test_in_the_app_the_tray_names_the_shortcut_once_granted_and_a_press_opens_t
     qtbot: QtBot,
 ) -> None:
     fake = start_portal()
-    app = SmallWinsApp(
-        store,
-        clock,
-        data_dir,
-        tray_available=True,
-        notification_backends=[],
-        hotkeys=HotkeyService(factory=lambda: portal.open_portal(bus)),
-    )
-    qtbot.addWidget(app.capture)
-    try:
-        assert app.start()
+    hotkeys = HotkeyService(factory=lambda: portal.open_portal(bus))
+    parts = {"notification_backends": [], "hotkeys": hotkeys}
+    with started_app(store, clock, data_dir, qtbot, **parts) as app:
         assert app.tray is not None
         qtbot.waitUntil(lambda: app.hotkeys.state.registered == "Ctrl+Alt+W", timeout=WAIT_MS)
         assert app.tray.capture_action.shortcut().toString() == "Ctrl+Alt+W"
@@ -331,8 +320,6 @@ def test_in_the_app_the_tray_names_the_shortcut_once_granted_and_a_press_opens_t
 
         fake.send("activate")
         qtbot.waitUntil(app.capture.isVisible, timeout=WAIT_MS)
-    finally:
-        app.shutdown()
     qtbot.waitUntil(lambda: bool(fake.named("Close")), timeout=WAIT_MS)
 
 
