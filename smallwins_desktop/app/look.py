@@ -28,6 +28,7 @@ widget's colours, and importing it does nothing but define things.
 from __future__ import annotations
 
 import enum
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -200,6 +201,22 @@ def role_of(widget: QWidget) -> Role | None:
     return ROLES.get(name) if isinstance(name, str) else None
 
 
+def every_widget(*, windows_only: bool = False) -> list[QWidget]:
+    """Every widget of the application (or every window), each held until the list goes.
+
+    Listed with the garbage collector paused. PySide6 makes the list from a copy of Qt's, and
+    wraps each widget Python has not met yet as it goes; a collection those wrappers set off
+    could free a window nothing else held (one in a reference cycle), and the copy would then
+    hand PySide6 a freed widget: a crash."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return QApplication.topLevelWidgets() if windows_only else QApplication.allWidgets()
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def reapply_roles() -> int:
     """Give every widget its size in the type scale for the application font as it is now:
     its role's, or, for a widget with a style sheet and no font of its own, its parent's (Qt
@@ -209,7 +226,7 @@ def reapply_roles() -> int:
     # delivered yet).
     QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
     count = 0
-    for widget in QApplication.allWidgets():
+    for widget in every_widget():
         role = role_of(widget)
         if role is not None:
             wanted = font(role, QFont())
@@ -280,7 +297,7 @@ def grow_windows() -> None:
     its screen, so larger text is not squeezed; a window is never made smaller than the user
     made it."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # hints up to date
-    for window in QApplication.topLevelWidgets():
+    for window in every_widget(windows_only=True):
         if window.windowType() not in (Qt.WindowType.Window, Qt.WindowType.Dialog):
             continue  # menus, tooltips and popups size themselves each time they open
         if window.layout() is None:

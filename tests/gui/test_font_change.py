@@ -9,6 +9,9 @@ the way a desktop changes it, by setting the application's font.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -179,3 +182,43 @@ def test_what_is_sized_from_the_font_fits_the_new_one(
         if window.width() < wanted.width() or window.height() < wanted.height():
             cut.append(f"the {name} window is {window.size().toTuple()}, squeezing its content")
     assert not cut
+
+
+# Windows nothing holds but themselves wait for the garbage collector while the font changes;
+# the many widgets Qt made inside the kept text boxes make PySide6 wrap, and the collector run,
+# while it lists the widgets.
+_FONT_CHANGE_WITH_WINDOWS_IN_CYCLES = """
+import gc
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
+from smallwins_desktop.app import look
+app = QApplication([])
+kept = [QPlainTextEdit() for _ in range(300)]
+caption = look.set_role(QLabel("kept"), look.Type.CAPTION)
+gc.collect()
+for _ in range(20):
+    window = QWidget()
+    window.itself = window
+    QPlainTextEdit(window)
+del window
+larger = QFont(QApplication.font())
+larger.setPointSizeF(larger.pointSizeF() + 5)
+QApplication.setFont(larger)
+look.Follower.ensure().follow()
+app.processEvents()
+print(caption.font().pointSizeF() == look.points(look.Type.CAPTION))
+"""
+
+
+def test_a_font_change_while_windows_wait_for_the_garbage_collector_does_not_crash() -> None:
+    """Windows the app let go of (a dialog closed, say) can still be on Qt's list when the
+    font changes: the type scale is applied again to the living ones, and nothing crashes."""
+    done = subprocess.run(
+        [sys.executable, "-c", _FONT_CHANGE_WITH_WINDOWS_IN_CYCLES],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "True"), done.stderr
