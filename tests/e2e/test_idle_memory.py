@@ -1,6 +1,7 @@
 """What the idle app holds in memory, on the real desktop: the running app, once its start-up
-is over (the rest built, the shortcut registered, the capture box prebuilt), is asked what it
-has loaded. Each check guards a saving that `make bench` measures (memory while idle)."""
+is over (the rest built, the shortcut registered), is asked what it has loaded; then again once
+the capture box has been shown. Each check guards a saving that `make bench` measures (memory
+while idle)."""
 
 from __future__ import annotations
 
@@ -23,28 +24,27 @@ except ImportError:  # rootdir-relative import of a directory without __init__.p
     from desktop import DesktopSession
     from running_app import RunningApp
 
-# `smallwins`, saying when the capture box was prebuilt, and on SIGUSR1 what it holds.
+# `smallwins`, saying on SIGUSR1 what it holds.
 _REPORTING_LAUNCH = """
 import json, linecache, signal, sys
 from pathlib import Path
 from smallwins_desktop.app import launch
-from smallwins_desktop.app.application import SmallWinsApp
-prebuild = SmallWinsApp._prebuild_capture
-def prebuilt(self):
-    prebuild(self)
-    print("PREBUILT", flush=True)
-SmallWinsApp._prebuild_capture = prebuilt
 def report(*_):
     sources = {name: len(entry[2]) for name, entry in linecache.cache.items() if len(entry) > 2}
-    print("REPORT", json.dumps({"sources": sources, "modules": sorted(sys.modules)}), flush=True)
+    maps = open("/proc/self/maps").read()
+    report = {"sources": sources, "modules": sorted(sys.modules), "maps": maps}
+    print("REPORT", json.dumps(report), flush=True)
 signal.signal(signal.SIGUSR1, report)
 sys.exit(launch.run_app(Path(sys.argv[1])))
 """
 
 
 @pytest.fixture(scope="module")
-def idle(desktop: DesktopSession, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The report of an app left alone after it started (as `make bench` measures it)."""
+def reports(
+    desktop: DesktopSession, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    """The reports of an app left alone after it started (as `make bench` measures it),
+    "idle", and of the same app once it has shown the capture box, "captured"."""
     before = os.environ.get("XDG_RUNTIME_DIR")
     os.environ["XDG_RUNTIME_DIR"] = desktop.env["XDG_RUNTIME_DIR"]  # the app's socket
     data_dir = tmp_path_factory.mktemp("idle") / "data"
@@ -56,6 +56,14 @@ def idle(desktop: DesktopSession, tmp_path_factory: pytest.TempPathFactory) -> I
         [sys.executable, "-c", _REPORTING_LAUNCH, str(data_dir)], name="idle-app", env=env
     )
 
+    def report(number: int) -> Any:
+        os.kill(process.pid, signal.SIGUSR1)
+        lines = desktop.wait_until(
+            lambda: [x for x in log().splitlines() if x.startswith("REPORT ")][number:] or None,
+            what="the app's report",
+        )
+        return json.loads(lines[0].removeprefix("REPORT "))
+
     def log() -> str:
         return desktop.log_text("idle-app")
 
@@ -63,13 +71,10 @@ def idle(desktop: DesktopSession, tmp_path_factory: pytest.TempPathFactory) -> I
         status = desktop.wait_until(app.status, timeout=20, what="the app to answer")
         assert status["tray"] is True, log()
         desktop.wait_until(lambda: app.status()["shortcut"], what="the shortcut registered")
-        desktop.wait_until(lambda: "PREBUILT" in log(), what="the capture box prebuilt")
-        os.kill(process.pid, signal.SIGUSR1)
-        line = desktop.wait_until(
-            lambda: next((x for x in log().splitlines() if x.startswith("REPORT ")), None),
-            what="the app's report",
-        )
-        yield json.loads(line.removeprefix("REPORT "))
+        idle = report(0)
+        assert app.cli("capture").returncode == 0, log()
+        desktop.wait_until(lambda: app.status()["capture_visible"], what="the capture box")
+        yield {"idle": idle, "captured": report(1)}
     finally:
         desktop.terminate(process)
         if before is None:
@@ -78,25 +83,35 @@ def idle(desktop: DesktopSession, tmp_path_factory: pytest.TempPathFactory) -> I
             os.environ["XDG_RUNTIME_DIR"] = before
 
 
-def test_the_idle_app_keeps_no_source_text_of_the_modules_it_imported(idle: Any) -> None:
+@pytest.mark.parametrize("when", ["idle", "captured"])
+def test_the_app_keeps_no_source_text_of_the_modules_it_imported(
+    reports: dict[str, Any], when: str
+) -> None:
     """PySide6 reads each module's source as it is imported (~6 MiB if kept): none is kept."""
-    assert idle["sources"] == {}
+    assert reports[when]["sources"] == {}
 
 
-def test_the_prebuilt_capture_box_does_not_load_the_journals_timeline(idle: Any) -> None:
+def test_the_idle_app_has_not_built_the_capture_box(reports: dict[str, Any]) -> None:
+    """The box, and Qt's fonts and style it is the first to need, cost ~7 MiB: it is built
+    when it is first asked for."""
+    assert "smallwins_desktop.app.capture.window" not in reports["idle"]["modules"]
+
+
+def test_the_capture_box_does_not_load_the_journals_timeline(reports: dict[str, Any]) -> None:
     """The capture box describes a win with `journal.words`; the timeline's model, delegate
     and the Qt classes they use wait for the journal window."""
-    assert "smallwins_desktop.app.journal.timeline" not in idle["modules"]
+    modules = reports["captured"]["modules"]
+    assert "smallwins_desktop.app.capture.window" in modules
+    assert "smallwins_desktop.app.journal.timeline" not in modules
 
 
-def test_the_idle_app_listens_on_its_socket_without_qtnetwork(idle: Any) -> None:
+def test_the_idle_app_listens_on_its_socket_without_qtnetwork(reports: dict[str, Any]) -> None:
     """QtNetwork and the Kerberos libraries it links cost ~3 MiB for one local socket: on
     Unix the socket is a plain one on Qt's loop (`app/local_socket.py`)."""
-    assert "PySide6.QtNetwork" not in idle["modules"]
+    assert "PySide6.QtNetwork" not in reports["captured"]["modules"]
 
 
-def test_the_idle_app_has_the_store_and_the_capture_box_loaded(idle: Any) -> None:
+def test_the_idle_app_has_the_store_loaded(reports: dict[str, Any]) -> None:
     """The report is of a started app (what the checks above would miss otherwise)."""
-    modules = set(idle["modules"])
-    started = {"peewee", "smallwins_desktop.app.capture.window", "smallwins_desktop.app.ipc_server"}
-    assert started | {"Xlib.display"} <= modules
+    modules = set(reports["idle"]["modules"])
+    assert {"peewee", "smallwins_desktop.app.ipc_server", "Xlib.display"} <= modules
