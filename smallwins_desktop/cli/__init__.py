@@ -33,6 +33,7 @@ from smallwins_desktop.cli.common import (
     quiet_core_logs,
     quiet_encoding_errors,
 )
+from smallwins_desktop.hashes import use_builtin_digests
 
 __all__ = ["main", "main_gui", "run"]
 
@@ -50,6 +51,7 @@ def run(command: Callable[[], int]) -> int:
     """Run one command as every `smallwins` command runs: its exit code, or 1 and one plain
     line on stderr for a problem the user can fix. `main` runs what argparse chose; a caller
     that knows the command already (`add` with no app to hand it to) skips the parser."""
+    use_builtin_digests()  # before peewee imports hashlib: no OpenSSL to load
     quiet_encoding_errors()
     quiet_core_logs()
     try:

@@ -111,6 +111,20 @@ def test_the_idle_app_listens_on_its_socket_without_qtnetwork(reports: dict[str,
     assert "PySide6.QtNetwork" not in reports["captured"]["modules"]
 
 
+@pytest.mark.parametrize("when", ["idle", "captured"])
+def test_the_app_does_not_load_openssl(reports: dict[str, Any], when: str) -> None:
+    """peewee imports hashlib, which would load libcrypto (~3.3 MiB) for one md5: hashlib
+    uses CPython's own digests in the app (`hashes.py`)."""
+    assert "libcrypto" not in reports[when]["maps"]
+    assert "peewee" in reports[when]["modules"]
+
+
+def test_the_idle_app_waits_for_a_notification_to_load_html(reports: dict[str, Any]) -> None:
+    """Its entities table (~0.5 MiB) escapes a notification's text for servers that read
+    markup: loaded when the first notification is sent."""
+    assert "html" not in reports["idle"]["modules"]
+
+
 def test_the_idle_app_has_the_store_loaded(reports: dict[str, Any]) -> None:
     """The report is of a started app (what the checks above would miss otherwise)."""
     modules = set(reports["idle"]["modules"])

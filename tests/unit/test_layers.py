@@ -123,7 +123,7 @@ import os, sys
 sys.argv = ["smallwins", *sys.argv[1:]]
 
 def said_what_loaded():
-    names = sorted(set(sys.modules) & {names!r})
+    names = sorted(n for n in set(sys.modules) & {names!r} if sys.modules[n] is not None)
     print("LOADED:" + ",".join(names), file=sys.stderr, flush=True)
 
 exit_at_once = os._exit
@@ -139,11 +139,11 @@ _SLOW = _QT | {"peewee", "argparse", "smallwins_desktop.cli", "socket", "pathlib
 _SLOW |= {"_hashlib", "uuid", "typing", "contextlib", "struct"}
 _JSON = {"json", "re", "enum"}  # reading a reply that says more than "ok" needs json
 # With no app, `add` writes the database (peewee and the core load what they need), but it
-# builds no parser, reads no IANA zone, needs typing only for annotations, and loads neither
-# the queries nor the bulk write path.
+# builds no parser, reads no IANA zone, needs typing only for annotations, loads neither the
+# queries nor the bulk write path, and gives hashlib CPython's digests, not OpenSSL's.
 _NOT_TO_WRITE_A_WIN = _QT | {"argparse", "smallwins_desktop.cli.parser", "tzlocal", "zoneinfo"}
 _NOT_TO_WRITE_A_WIN |= {"shutil", "_strptime", "typing"}
-_NOT_TO_WRITE_A_WIN |= {"smallwins_desktop.core.queries", "smallwins_desktop.core.bulk"}
+_NOT_TO_WRITE_A_WIN |= {"smallwins_desktop.core.queries", "smallwins_desktop.core.bulk", "_hashlib"}
 _WATCHED = _SLOW | _JSON | _NOT_TO_WRITE_A_WIN
 
 

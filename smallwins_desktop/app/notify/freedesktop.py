@@ -24,7 +24,6 @@ Nothing here touches D-Bus at import or construction: only `send` does.
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
@@ -155,6 +154,8 @@ class FreedesktopBackend(QObject):
             actions += [DEFAULT_ACTION_KEY, label]
         body = notification.body
         if "body-markup" in self._server_capabilities(proxy):
+            import html  # here: its entities table is ~0.5 MiB the idle app need not hold
+
             body = html.escape(body, quote=False)
         hints = {"desktop-entry": APP_ID}
         icon = app_icon_path()

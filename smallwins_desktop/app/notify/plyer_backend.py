@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib.util
 import logging
 import shutil
-import subprocess
 import sys
 import threading
 import unicodedata
@@ -130,6 +129,8 @@ class PlyerBackend(QObject):
         self._notify = notify
 
     def send(self, notification: Notification) -> None:
+        import subprocess  # here: the idle app need not hold it for a fallback it may not use
+
         title, body = notification.title, notification.body
         if self._platform.startswith("linux"):
             if FLATPAK_MARKER.is_dir():
